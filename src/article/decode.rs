@@ -1,0 +1,205 @@
+//! Bytes to text: what a scraped file really holds, repaired where it can be, refused where
+//! it is not text at all.
+
+use std::borrow::Cow;
+
+use thiserror::Error;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum DecodeError {
+    #[error("{path}: binary file (not text): {why}")]
+    Binary { path: String, why: &'static str },
+}
+
+/// Text ready for parsing: line ends are `\n`, controls are visible symbols.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// How many invalid byte sequences were replaced by U+FFFD.
+    pub bad_sequences: usize,
+}
+
+/// Decodes a file's bytes. `path` only names the file in errors.
+pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, DecodeError> {
+    let (raw, bad_sequences) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (decode_utf16(rest, u16::from_le_bytes), 0)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        (decode_utf16(rest, u16::from_be_bytes), 0)
+    } else {
+        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        if let Some(why) = binary_reason(bytes) {
+            return Err(DecodeError::Binary {
+                path: path.to_string(),
+                why,
+            });
+        }
+        decode_utf8_lossy(bytes)
+    };
+    Ok(Decoded {
+        text: sanitize(&normalize_line_ends(&raw)).into_owned(),
+        bad_sequences,
+    })
+}
+
+/// One line (or chunk) of a stream: lossy UTF-8, `\r` and a leading BOM dropped, sanitized.
+/// Returns the text and how many invalid sequences were replaced.
+pub fn decode_chunk(bytes: &[u8]) -> (String, usize) {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let (text, bad) = decode_utf8_lossy(bytes);
+    let text = match sanitize(&normalize_line_ends(&text)) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(clean) => clean,
+    };
+    (text, bad)
+}
+
+/// Whether a stream's first bytes are UTF-16 (it must then be decoded whole).
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
+/// Binary check for a stream's first chunk.
+pub fn check_not_binary(bytes: &[u8], path: &str) -> Result<(), DecodeError> {
+    match binary_reason(bytes) {
+        Some(why) => Err(DecodeError::Binary {
+            path: path.to_string(),
+            why,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn decode_utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
+    let units = bytes
+        .chunks(2)
+        .map(|pair| read([pair[0], *pair.get(1).unwrap_or(&0)]));
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Lossy UTF-8 that also counts the repairs, so the user can be told the file was damaged.
+fn decode_utf8_lossy(bytes: &[u8]) -> (String, usize) {
+    let mut out = String::with_capacity(bytes.len());
+    let mut bad = 0;
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            out.push(char::REPLACEMENT_CHARACTER);
+            bad += 1;
+        }
+    }
+    (out, bad)
+}
+
+/// Text files never hold NUL; files that are mostly control bytes are not text either.
+fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.contains(&0) {
+        return Some("it contains NUL bytes");
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    (sample.len() >= 16 && controls * 10 > sample.len()).then_some("it is mostly control bytes")
+}
+
+fn normalize_line_ends(text: &str) -> Cow<'_, str> {
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Controls never reach the terminal: C0 and DEL become their visible Control Pictures, C1
+/// (including the 8-bit CSI U+009B) becomes U+FFFD, tabs become spaces, Unicode line and
+/// paragraph separators become line ends. Bidi format characters are kept: they steer layout.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_sanitizing) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(sanitize_char).collect())
+}
+
+fn needs_sanitizing(c: char) -> bool {
+    (c.is_control() && c != '\n') || c == '\u{2028}' || c == '\u{2029}'
+}
+
+pub fn sanitize_char(c: char) -> char {
+    match c {
+        '\n' | '\u{2028}' | '\u{2029}' => '\n',
+        '\t' => ' ',
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '\u{2421}',
+        '\u{80}'..='\u{9F}' => '\u{FFFD}',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_bom_and_accepts_every_line_end() {
+        let d = decode(b"\xEF\xBB\xBFa\r\nb\rc\n", "f").unwrap();
+        assert_eq!(d.text, "a\nb\nc\n");
+        assert_eq!(d.bad_sequences, 0);
+    }
+
+    #[test]
+    fn repairs_bad_bytes_and_keeps_every_valid_char_around_them() {
+        let d = decode(
+            "غزة"
+                .as_bytes()
+                .iter()
+                .chain(b"\xFF\xFE!")
+                .chain("لبنان".as_bytes())
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+            "f",
+        )
+        .unwrap();
+        assert_eq!(d.text, "غزة\u{FFFD}\u{FFFD}!لبنان");
+        assert_eq!(d.bad_sequences, 2);
+    }
+
+    #[test]
+    fn reads_utf16_with_either_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("غزة\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("غزة\n".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le, "f").unwrap().text, "غزة\n");
+        assert_eq!(decode(&be, "f").unwrap().text, "غزة\n");
+    }
+
+    #[test]
+    fn refuses_binary_naming_the_file() {
+        let err = decode(b"PK\x03\x04\x00\x00", "a.zip").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.zip: binary file (not text): it contains NUL bytes"
+        );
+        let controls: Vec<u8> = (0..64).map(|i| (i % 8) as u8 + 1).collect();
+        assert!(decode(&controls, "x").is_err());
+    }
+
+    #[test]
+    fn controls_become_visible_and_escapes_cannot_run() {
+        let d = decode(b"a\x1b[31mb\x07\x7f\xc2\x9bc\td", "f").unwrap();
+        assert_eq!(d.text, "a\u{241B}[31mb\u{2407}\u{2421}\u{FFFD}c d");
+        assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn bidi_format_characters_are_kept() {
+        assert_eq!(sanitize("a\u{202E}b\u{2066}c"), "a\u{202E}b\u{2066}c");
+    }
+}

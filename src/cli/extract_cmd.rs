@@ -1,0 +1,313 @@
+//! `qari extract`: stories and their facts as JSON, JSON Lines or a table for people.
+
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use super::{write_out, CliError};
+use crate::article::decode::{check_not_binary, decode_chunk};
+use crate::article::{article_files_of, load_file, Article, LinkKind, Story};
+use crate::extract::{extract_all, figures_in, Facts, Figure, Mention, Person, Quote};
+use crate::layout::bidi::is_bidi_control;
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Article files or folders, or - for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Each input line is its own text: JSON Lines `{"line": N, "figures": [...]}`.
+    #[arg(long)]
+    pub per_line: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Jsonl,
+    Table,
+}
+
+#[derive(Serialize)]
+struct LibraryJson<'a> {
+    articles: Vec<ArticleJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    path: &'a str,
+    stories: Vec<StoryJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct StoryJson<'a> {
+    title: &'a str,
+    published: Option<&'a str>,
+    dateline: Option<&'a str>,
+    sources: &'a [String],
+    paragraphs: &'a [String],
+    figures: &'a [Figure],
+    people: &'a [Person],
+    places: &'a [Mention],
+    organizations: &'a [Mention],
+    quotes: &'a [Quote],
+    linked: Vec<LinkJson>,
+}
+
+#[derive(Serialize)]
+struct LinkJson {
+    story: usize,
+    title: String,
+    via: LinkKind,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    shared: Vec<String>,
+    /// Set when the linked story is in another file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
+}
+
+pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    if args.per_line {
+        for path in &args.paths {
+            per_line(path, &mut out)?;
+        }
+        return write_out(out.flush());
+    }
+    let mut articles: Vec<Article> = Vec::new();
+    for path in &args.paths {
+        for file in article_files_of(path)? {
+            let loaded = load_file(&file)?;
+            if let Some(notice) = loaded.notice() {
+                eprintln!("qari: warning: {notice}");
+            }
+            articles.push(loaded.article);
+        }
+    }
+    let index: Vec<(usize, usize)> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, art)| (0..art.stories.len()).map(move |s| (a, s)))
+        .collect();
+    let stories: Vec<&Story> = index
+        .iter()
+        .map(|&(a, s)| &articles[a].stories[s])
+        .collect();
+    let (facts, related) = extract_all(&stories);
+    let mut json = LibraryJson {
+        articles: Vec::new(),
+    };
+    let mut k = 0;
+    for (a, article) in articles.iter().enumerate() {
+        let mut stories_json = Vec::new();
+        for story in &article.stories {
+            let mut linked: Vec<LinkJson> = story
+                .linked
+                .iter()
+                .map(|l| LinkJson {
+                    story: l.story,
+                    title: l.title.clone(),
+                    via: l.via,
+                    shared: l.shared.clone(),
+                    path: None,
+                })
+                .collect();
+            for (other, shared) in &related[k] {
+                let (oa, os) = index[*other];
+                if oa == a && story.linked.iter().any(|l| l.story == os) {
+                    continue;
+                }
+                linked.push(LinkJson {
+                    story: os,
+                    title: articles[oa].stories[os].title.clone(),
+                    via: LinkKind::Related,
+                    shared: shared.clone(),
+                    path: (oa != a).then(|| articles[oa].path.clone()),
+                });
+            }
+            stories_json.push(story_json(story, &facts[k], linked));
+            k += 1;
+        }
+        json.articles.push(ArticleJson {
+            path: &article.path,
+            stories: stories_json,
+        });
+    }
+    let written = match args.format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &json)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out)),
+        Format::Jsonl => json.articles.iter().try_for_each(|a| {
+            serde_json::to_writer(&mut out, a)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
+        }),
+        Format::Table => write_table(&json, &mut out),
+    };
+    write_out(written.and_then(|_| out.flush()))
+}
+
+fn story_json<'a>(story: &'a Story, facts: &'a Facts, linked: Vec<LinkJson>) -> StoryJson<'a> {
+    StoryJson {
+        title: &story.title,
+        published: story.published.as_deref(),
+        dateline: story.dateline.as_deref(),
+        sources: &story.sources,
+        paragraphs: &story.paragraphs,
+        figures: &facts.figures,
+        people: &facts.people,
+        places: &facts.places,
+        organizations: &facts.organizations,
+        quotes: &facts.quotes,
+        linked,
+    }
+}
+
+#[derive(Serialize)]
+struct LineFigures {
+    line: usize,
+    figures: Vec<Figure>,
+}
+
+/// `--per-line`: streamed, so memory stays flat however long the input.
+fn per_line(path: &PathBuf, out: &mut impl Write) -> Result<(), CliError> {
+    let name = path.display().to_string();
+    let input: Box<dyn Read> = if name == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| CliError::Input(format!("{name}: {e}")))?)
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let head = reader
+        .fill_buf()
+        .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+    check_not_binary(head, &name).map_err(|e| CliError::Input(e.to_string()))?;
+    let mut line = Vec::new();
+    let mut number = 0;
+    let mut bad = 0;
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => return Err(CliError::Input(format!("{name}: {e}"))),
+        }
+        number += 1;
+        let (text, repaired) = decode_chunk(&line);
+        bad += repaired;
+        let record = LineFigures {
+            line: number,
+            figures: figures_in(text.trim_end_matches('\n'), None),
+        };
+        let written = serde_json::to_writer(&mut *out, &record)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out));
+        write_out(written)?;
+    }
+    if bad > 0 {
+        eprintln!("qari: warning: {name}: {bad} invalid UTF-8 sequence(s) replaced with �");
+    }
+    Ok(())
+}
+
+/// Text for people. Bidi controls are dropped: they could reorder the terminal's display.
+fn write_table(json: &LibraryJson, out: &mut impl Write) -> std::io::Result<()> {
+    let clean = |s: &str| -> String { s.chars().filter(|&c| !is_bidi_control(c)).collect() };
+    for article in &json.articles {
+        writeln!(out, "== {}", clean(article.path))?;
+        for (i, s) in article.stories.iter().enumerate() {
+            writeln!(out, "\n[{i}] {}", clean(s.title))?;
+            let meta: Vec<String> = [
+                s.published.map(|p| format!("published {p}")),
+                s.dateline.map(|d| format!("dateline {}", clean(d))),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(
+                (!s.sources.is_empty())
+                    .then(|| format!("sources {}", clean(&s.sources.join("، ")))),
+            )
+            .collect();
+            if !meta.is_empty() {
+                writeln!(out, "    {}", meta.join(" · "))?;
+            }
+            writeln!(
+                out,
+                "    {} paragraphs, {} figures",
+                s.paragraphs.len(),
+                s.figures.len()
+            )?;
+            for f in s.figures {
+                let extra: Vec<String> = [
+                    f.label.clone(),
+                    f.qualifier.clone(),
+                    f.unit.clone(),
+                    f.currency.clone(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                writeln!(
+                    out,
+                    "    {:<9} {:<12} {:<28} «{}»",
+                    f.kind.name(),
+                    f.value.to_string(),
+                    clean(&extra.join(" ")),
+                    clean(&f.text)
+                )?;
+            }
+            let list =
+                |label: &str, items: Vec<String>, out: &mut dyn Write| -> std::io::Result<()> {
+                    if !items.is_empty() {
+                        writeln!(out, "    {label}: {}", clean(&items.join("، ")))?;
+                    }
+                    Ok(())
+                };
+            list(
+                "people",
+                s.people
+                    .iter()
+                    .map(|p| format!("{} ({})", p.name, p.mentions))
+                    .collect(),
+                out,
+            )?;
+            list(
+                "places",
+                s.places
+                    .iter()
+                    .map(|p| format!("{} ({})", p.name, p.mentions))
+                    .collect(),
+                out,
+            )?;
+            list(
+                "organizations",
+                s.organizations
+                    .iter()
+                    .map(|p| format!("{} ({})", p.name, p.mentions))
+                    .collect(),
+                out,
+            )?;
+            for q in s.quotes {
+                writeln!(
+                    out,
+                    "    quote ({}): «{}»",
+                    clean(q.speaker.as_deref().unwrap_or("?")),
+                    clean(&q.text)
+                )?;
+            }
+            for l in &s.linked {
+                let via = if l.via == LinkKind::ReadAlso {
+                    "read also"
+                } else {
+                    "related"
+                };
+                writeln!(out, "    {via} → [{}] {}", l.story, clean(&l.title))?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! The command line: options, sub-commands, exit codes. The edge where errors get context.
+
+mod extract_cmd;
+mod render_cmd;
+mod terminal;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::layout::BaseDirection;
+
+pub use terminal::shaping_for;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "qari",
+    version,
+    about = "A terminal reader for Arabic news",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub reader: ReaderArgs,
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReaderArgs {
+    /// Article files or folders (default: the bundled sample library).
+    pub paths: Vec<PathBuf>,
+    /// Scroll with the mouse wheel.
+    #[arg(long)]
+    pub mouse: bool,
+    /// Neither read nor write reading positions.
+    #[arg(long)]
+    pub no_state: bool,
+}
+
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct GlobalArgs {
+    /// Join Arabic letters for terminals that do not (auto: on unless the terminal shapes).
+    #[arg(long, global = true, value_enum)]
+    pub shaping: Option<Shaping>,
+    /// Who reorders right-to-left text: qari (app) or a bidi-aware terminal.
+    #[arg(long, global = true, value_enum)]
+    pub bidi: Option<BidiMode>,
+    /// Paragraph direction: from the text (auto) or forced.
+    #[arg(long, global = true, value_enum)]
+    pub direction: Option<DirectionArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shaping {
+    #[default]
+    Auto,
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BidiMode {
+    #[default]
+    App,
+    Terminal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DirectionArg {
+    #[default]
+    Auto,
+    Rtl,
+    Ltr,
+}
+
+impl From<DirectionArg> for BaseDirection {
+    fn from(d: DirectionArg) -> Self {
+        match d {
+            DirectionArg::Auto => BaseDirection::Auto,
+            DirectionArg::Rtl => BaseDirection::Rtl,
+            DirectionArg::Ltr => BaseDirection::Ltr,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a story as the article pane lays it out, one visual line a line.
+    Render(render_cmd::RenderArgs),
+    /// Print the stories and their facts (figures, people, places, …) as JSON or a table.
+    Extract(extract_cmd::ExtractArgs),
+}
+
+/// Exit codes: 0 ok, 1 bad input, 2 usage.
+pub const EXIT_INPUT: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Some(Command::Render(args)) => render_cmd::run(&args, &cli.global),
+        Some(Command::Extract(args)) => extract_cmd::run(&args),
+        None => crate::app::run(cli.reader, cli.global),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("qari: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// What a command can fail with, as the user will read it.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Load(#[from] crate::article::LoadError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Input(String),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => EXIT_USAGE,
+            _ => EXIT_INPUT,
+        }
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`qari extract … | head`) as the end, not an error.
+pub(crate) fn write_out(result: std::io::Result<()>) -> Result<(), CliError> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(source) => Err(CliError::Io {
+            context: "writing output".into(),
+            source,
+        }),
+        Ok(()) => Ok(()),
+    }
+}

@@ -1,0 +1,186 @@
+//! `qari render`: a story as the article pane lays it out, without colour.
+
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{shaping_for, write_out, BidiMode, CliError, GlobalArgs};
+use crate::article::decode::{check_not_binary, decode_chunk, is_utf16};
+use crate::article::{load_bytes, load_file, Story};
+use crate::layout::{layout, strong_direction, BaseDirection, LayoutOptions};
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The article file, or - for standard input.
+    pub path: PathBuf,
+    /// Columns (default: the terminal's, else 80); 0: no wrapping and no padding.
+    #[arg(long)]
+    pub width: Option<usize>,
+    /// Every input line is one paragraph; no article structure (streams: memory stays flat).
+    #[arg(long)]
+    pub plain: bool,
+    /// Which story of the article (from 0).
+    #[arg(long, default_value_t = 0)]
+    pub story: usize,
+}
+
+pub fn options_for(global: &GlobalArgs, width: usize) -> LayoutOptions {
+    let bidi = global.bidi.unwrap_or_default();
+    LayoutOptions {
+        width,
+        shaping: shaping_for(global.shaping.unwrap_or_default(), bidi, &|k| {
+            std::env::var(k).ok()
+        }),
+        direction: global.direction.unwrap_or_default().into(),
+        reorder: bidi == BidiMode::App,
+        reveal_controls: false,
+    }
+}
+
+pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
+    let width = args.width.unwrap_or_else(terminal_width);
+    let options = options_for(global, width);
+    let name = args.path.display().to_string();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    if args.plain {
+        return match render_stream(&args.path, &name, &options, &mut out) {
+            Ok(bad) => {
+                warn_bad_bytes(&name, bad);
+                Ok(())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => Err(CliError::Input(e.to_string())),
+        };
+    }
+    let loaded = load_file(&args.path)?;
+    warn_bad_bytes(&name, loaded.bad_sequences);
+    let stories = &loaded.article.stories;
+    let Some(story) = stories.get(args.story) else {
+        return Err(CliError::Input(format!(
+            "{name}: no story {} (the file has {} {})",
+            args.story,
+            stories.len(),
+            if stories.len() == 1 {
+                "story"
+            } else {
+                "stories"
+            }
+        )));
+    };
+    write_out(write_story(story, &options, &mut out).and_then(|_| out.flush()))
+}
+
+fn warn_bad_bytes(name: &str, bad: usize) {
+    if bad > 0 {
+        eprintln!("qari: warning: {name}: {bad} invalid UTF-8 sequence(s) replaced with �");
+    }
+}
+
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        if let Ok((w, _)) = ratatui::crossterm::terminal::size() {
+            return w as usize;
+        }
+    }
+    80
+}
+
+/// The title, a blank line, then the paragraphs separated by blank lines.
+pub fn write_story(
+    story: &Story,
+    options: &LayoutOptions,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let title_options = LayoutOptions {
+        direction: title_direction(story, options.direction),
+        ..*options
+    };
+    write_paragraph(&story.title, &title_options, out)?;
+    for p in &story.paragraphs {
+        writeln!(out)?;
+        write_paragraph(p, options, out)?;
+    }
+    Ok(())
+}
+
+/// A title with no strong character (all digits, say) runs the way its story's text does.
+pub fn title_direction(story: &Story, asked: BaseDirection) -> BaseDirection {
+    if asked != BaseDirection::Auto || strong_direction(&story.title).is_some() {
+        return asked;
+    }
+    match story.paragraphs.iter().find_map(|p| strong_direction(p)) {
+        Some(crate::layout::Direction::Rtl) => BaseDirection::Rtl,
+        Some(crate::layout::Direction::Ltr) => BaseDirection::Ltr,
+        None => asked,
+    }
+}
+
+fn write_paragraph(
+    text: &str,
+    options: &LayoutOptions,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let laid = layout(text, options);
+    let pad = options.width > 0 && options.reorder;
+    for i in 0..laid.lines.len() {
+        writeln!(out, "{}", laid.render_line(i, options.width, pad))?;
+    }
+    Ok(())
+}
+
+/// `--plain`: one paragraph a line, read and written line by line. Returns the number of
+/// invalid UTF-8 sequences repaired.
+fn render_stream(
+    path: &PathBuf,
+    name: &str,
+    options: &LayoutOptions,
+    out: &mut impl Write,
+) -> std::io::Result<usize> {
+    let input: Box<dyn Read> = if name == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(
+            std::fs::File::open(path)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))?,
+        )
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let head = reader.fill_buf()?.to_vec();
+    if is_utf16(&head) {
+        let mut all = Vec::new();
+        reader.read_to_end(&mut all)?;
+        let loaded = load_bytes(&all, name).map_err(std::io::Error::other)?;
+        for story in &loaded.article.stories {
+            for text in std::iter::once(&story.title).chain(&story.paragraphs) {
+                write_paragraph(text, options, out)?;
+            }
+        }
+        return Ok(0);
+    }
+    check_not_binary(&head, name).map_err(std::io::Error::other)?;
+    let mut bad = 0;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        if line.contains(&0) {
+            return Err(std::io::Error::other(format!(
+                "{name}: binary file (not text): it contains NUL bytes"
+            )));
+        }
+        let (text, repaired) = decode_chunk(&line);
+        bad += repaired;
+        let text = text.trim_end_matches('\n');
+        if text.trim().is_empty() {
+            writeln!(out)?;
+            continue;
+        }
+        write_paragraph(text, options, out)?;
+    }
+    out.flush()?;
+    Ok(bad)
+}

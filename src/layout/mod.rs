@@ -1,0 +1,229 @@
+//! The layout engine: a paragraph to the visual lines a terminal must show (UAX #9 §3.4:
+//! levels for the whole paragraph, shaping on logical text, lines broken in logical order,
+//! then each line reordered by grapheme cluster and mirrored).
+
+pub mod bidi;
+pub mod cache;
+mod joining_table;
+pub mod line;
+pub mod shaping;
+mod wrap;
+
+use std::ops::Range;
+
+use unicode_bidi::Level;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+pub use bidi::{strong_direction, BaseDirection, Direction};
+pub use cache::LayoutCache;
+pub use line::{Cell, ParagraphLayout, VisualLine};
+
+use bidi::{control_name, is_bidi_control, paragraph_levels, visual_order};
+use shaping::{shape, Glyph};
+
+/// How to lay a paragraph out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LayoutOptions {
+    /// Columns; 0 means no wrapping.
+    pub width: usize,
+    /// Contextual forms and lam-alef ligatures as presentation forms.
+    pub shaping: bool,
+    pub direction: BaseDirection,
+    /// Reorder (and mirror) for terminals that do no bidi; off hands them logical order.
+    pub reorder: bool,
+    /// Show bidi format characters as visible marks instead of hiding them.
+    pub reveal_controls: bool,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        LayoutOptions {
+            width: 80,
+            shaping: true,
+            direction: BaseDirection::Auto,
+            reorder: true,
+            reveal_controls: false,
+        }
+    }
+}
+
+/// A grapheme cluster as it will be shown (a lam-alef ligature counts as one).
+struct Unit {
+    logical: Range<u32>,
+    shown: Range<u32>,
+    width: u8,
+    /// UAX #14 allows a line to start here.
+    break_before: bool,
+    /// Whitespace (or an invisible control): may hang past the line's end, trimmed there.
+    blank: bool,
+}
+
+pub fn layout(text: &str, options: &LayoutOptions) -> ParagraphLayout {
+    let para = paragraph_levels(text, options.direction);
+    let chars: Vec<char> = text.chars().collect();
+    let glyphs: Vec<Glyph> = if options.shaping {
+        shape(&chars, &para.levels, &para.classes)
+    } else {
+        chars.iter().map(|&c| Glyph::Char(c)).collect()
+    };
+    let (shown, units) = build_units(text, &chars, &glyphs, &para.levels, options);
+    let lines = wrap::break_lines(&units, options.width);
+
+    let direction = para.direction();
+    let mut out = Vec::with_capacity(lines.len());
+    for range in lines {
+        out.push(visual_line(&units[range], &shown, &para, options));
+    }
+    if out.is_empty() {
+        out.push(VisualLine::default());
+    }
+    ParagraphLayout {
+        direction,
+        lines: out,
+    }
+}
+
+fn build_units(
+    text: &str,
+    chars: &[char],
+    glyphs: &[Glyph],
+    levels: &[Level],
+    options: &LayoutOptions,
+) -> (String, Vec<Unit>) {
+    let mut shown = String::with_capacity(text.len() + text.len() / 2);
+    let mut units: Vec<Unit> = Vec::with_capacity(chars.len());
+    let mut breaks = if options.width > 0 {
+        Some(wrap::break_bytes(text))
+    } else {
+        None
+    };
+    let mut char_index = 0u32;
+    let mut open: Option<Unit> = None; // a lam waiting for its alef's cluster
+    for (byte, cluster) in text.grapheme_indices(true) {
+        let start = char_index;
+        let count = cluster.chars().count() as u32;
+        char_index += count;
+        let shown_start = open.as_ref().map_or(shown.len() as u32, |u| u.shown.start);
+        let mut blank = true;
+        for i in start..char_index {
+            let c = chars[i as usize];
+            if is_bidi_control(c) {
+                if options.reveal_controls {
+                    shown.push('<');
+                    shown.push_str(control_name(c).unwrap_or("?"));
+                    shown.push('>');
+                    blank = false;
+                }
+                continue;
+            }
+            blank &= c.is_whitespace();
+            if let Glyph::Char(g) = glyphs[i as usize] {
+                let mirrored = (options.reorder && levels[i as usize].is_rtl())
+                    .then(|| unicode_bidi_mirroring::get_mirrored(g))
+                    .flatten();
+                shown.push(mirrored.unwrap_or(g));
+            }
+        }
+        let break_before = breaks.as_mut().is_some_and(|b| b.allows(byte));
+        let lam_waiting = matches!(glyphs[(char_index - 1) as usize], Glyph::InNextLigature);
+        let unit = match open.take() {
+            Some(mut lam) => {
+                lam.logical.end = char_index;
+                lam.blank = false;
+                lam
+            }
+            None => Unit {
+                logical: start..char_index,
+                shown: 0..0,
+                width: 0,
+                break_before,
+                blank,
+            },
+        };
+        let unit = Unit {
+            shown: shown_start..shown.len() as u32,
+            ..unit
+        };
+        if lam_waiting {
+            open = Some(unit);
+            continue;
+        }
+        let width =
+            UnicodeWidthStr::width(&shown[unit.shown.start as usize..unit.shown.end as usize])
+                .min(2) as u8;
+        let width = if unit.shown.is_empty() { 0 } else { width };
+        units.push(Unit {
+            width,
+            blank: unit.blank || width == 0,
+            ..unit
+        });
+    }
+    if let Some(unit) = open {
+        let width = UnicodeWidthStr::width(&shown[unit.shown.start as usize..]).min(2) as u8;
+        units.push(Unit { width, ..unit });
+    }
+    (shown, units)
+}
+
+fn visual_line(
+    units: &[Unit],
+    shown: &str,
+    para: &bidi::ParagraphLevels,
+    options: &LayoutOptions,
+) -> VisualLine {
+    let Some(first) = units.first() else {
+        return VisualLine::default();
+    };
+    let line_start = first.logical.start as usize;
+    let line_end = units.last().map_or(line_start, |u| u.logical.end as usize);
+    let levels = para.line_levels(line_start..line_end);
+    // Trailing blanks are trimmed: kept as empty cells so every character stays accounted for.
+    let visible_end = units.iter().rposition(|u| !u.blank).map_or(0, |i| i + 1);
+    let unit_levels: Vec<Level> = units
+        .iter()
+        .map(|u| levels[u.logical.start as usize - line_start])
+        .collect();
+    let order: Vec<usize> = if options.reorder {
+        visual_order(&unit_levels)
+    } else {
+        (0..units.len()).collect()
+    };
+
+    let mut line = VisualLine {
+        text: String::new(),
+        cells: Vec::with_capacity(units.len()),
+        width: 0,
+    };
+    for i in order {
+        let unit = &units[i];
+        let start = line.text.len() as u32;
+        let width = if i < visible_end {
+            line.text
+                .push_str(&shown[unit.shown.start as usize..unit.shown.end as usize]);
+            unit.width
+        } else {
+            0
+        };
+        line.width += width as usize;
+        line.cells.push(Cell {
+            text: start..line.text.len() as u32,
+            width,
+            logical: unit.logical.clone(),
+            rtl: unit_levels[i].is_rtl(),
+        });
+    }
+    line
+}
+
+/// Lays out and prints a paragraph as plain lines (what `qari render` and the fixtures show).
+pub fn render_plain(text: &str, options: &LayoutOptions) -> Vec<String> {
+    let layout = layout(text, options);
+    let pad = options.width > 0 && options.reorder;
+    (0..layout.lines.len())
+        .map(|i| layout.render_line(i, options.width, pad))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

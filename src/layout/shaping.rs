@@ -1,0 +1,235 @@
+//! Arabic shaping for terminals that do not join letters: each letter becomes the
+//! presentation form its neighbours call for, and lam + alef become one ligature glyph.
+//! Written by hand from Unicode's tables (see `joining_table.rs`) because the crates that
+//! exist join lam-alef across harakat, drop ZWJ, or give no glyph-to-character map.
+
+use unicode_bidi::{BidiClass, Level};
+
+use super::bidi::removed_by_x9;
+use super::joining_table::{FORMS, JOINING_TYPES, LAM_ALEF};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoiningType {
+    /// Joins on the right (the preceding letter in RTL) only: alef, dal, waw…
+    R,
+    /// Joins on the left only (rare in Arabic).
+    L,
+    /// Dual joining: most letters.
+    D,
+    /// Join causing: tatweel, ZWJ.
+    C,
+    /// Transparent: harakat and other marks, skipped over when joining.
+    T,
+}
+
+pub fn joining_type(c: char) -> Option<JoiningType> {
+    let c = c as u32;
+    let i = JOINING_TYPES.partition_point(|&(_, end, _)| end < c);
+    JOINING_TYPES
+        .get(i)
+        .filter(|&&(start, _, _)| start <= c)
+        .map(|&(_, _, t)| t)
+}
+
+const LAM: char = '\u{0644}';
+
+/// How each logical character is shown once shaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glyph {
+    /// Shown as this character (the letter itself, or its presentation form).
+    Char(char),
+    /// A lam drawn inside the ligature shown for the next character (its alef).
+    InNextLigature,
+}
+
+const JOINS_RIGHT: u8 = 1;
+const JOINS_LEFT: u8 = 2;
+
+/// A level that matches every other: characters removed by rule X9 (ZWJ among them) carry it.
+const ANY_LEVEL: Option<Level> = None;
+
+fn levels_match(a: Option<Level>, b: Option<Level>) -> bool {
+    a == b || a.is_none() || b.is_none()
+}
+
+/// In an RTL run the preceding letter is on the right; in an LTR one (an override), on the left.
+fn preceding_mask(level: Option<Level>) -> u8 {
+    if level.is_none_or(|l| l.is_rtl()) {
+        JOINS_RIGHT
+    } else {
+        JOINS_LEFT
+    }
+}
+
+fn following_mask(level: Option<Level>) -> u8 {
+    JOINS_RIGHT + JOINS_LEFT - preceding_mask(level)
+}
+
+/// Shapes a paragraph in logical order. `levels` and `classes` are the paragraph's bidi levels
+/// and original classes, one per character: letters join only within one level, as in FriBidi.
+pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Glyph> {
+    let n = chars.len();
+    let types: Vec<Option<JoiningType>> = chars.iter().map(|&c| joining_type(c)).collect();
+    let mut sides: Vec<u8> = types
+        .iter()
+        .map(|t| match t {
+            Some(JoiningType::R) => JOINS_RIGHT,
+            Some(JoiningType::L) => JOINS_LEFT,
+            Some(JoiningType::D | JoiningType::C) => JOINS_RIGHT | JOINS_LEFT,
+            _ => 0,
+        })
+        .collect();
+
+    let mut saved: Option<(usize, Option<Level>)> = None;
+    let mut joins = false;
+    for i in 0..n {
+        let x9 = removed_by_x9(classes[i]);
+        if x9 && types[i] == Some(JoiningType::T) {
+            continue; // embedding controls and the like: ignored, as if they were not there
+        }
+        let level = if x9 { ANY_LEVEL } else { Some(levels[i]) };
+        let mut disjoin = false;
+        if joins && saved.is_some_and(|(_, l)| !levels_match(l, level)) {
+            disjoin = true;
+            joins = false;
+        }
+        let transparent = types[i] == Some(JoiningType::T);
+        if !transparent {
+            let pre = preceding_mask(level);
+            if !joins {
+                sides[i] &= !pre;
+            } else if sides[i] & pre == 0 {
+                disjoin = true;
+            }
+        }
+        if disjoin {
+            if let Some((s, l)) = saved {
+                sides[s] &= !following_mask(l);
+            }
+        }
+        if !transparent {
+            saved = Some((i, level));
+            joins = sides[i] & following_mask(level) != 0;
+        }
+    }
+    if let (true, Some((s, l))) = (joins, saved) {
+        sides[s] &= !following_mask(l);
+    }
+
+    let mut glyphs: Vec<Glyph> = chars
+        .iter()
+        .zip(&sides)
+        .map(|(&c, &side)| Glyph::Char(form_of(c, side).unwrap_or(c)))
+        .collect();
+
+    // Lam-alef: only when the two letters are adjacent, joined, and at one RTL level.
+    for i in 0..n.saturating_sub(1) {
+        let (lam, alef) = (chars[i], chars[i + 1]);
+        if lam != LAM
+            || !levels[i].is_rtl()
+            || levels[i] != levels[i + 1]
+            || sides[i + 1] & JOINS_RIGHT == 0
+        {
+            continue;
+        }
+        if let Some(ligatures) = LAM_ALEF
+            .iter()
+            .find(|(a, _)| *a == alef as u32)
+            .map(|(_, l)| l)
+        {
+            let lam_joins_before = sides[i] & JOINS_RIGHT != 0;
+            let ligature = ligatures[usize::from(lam_joins_before)];
+            if let Some(g) = char::from_u32(ligature) {
+                glyphs[i] = Glyph::InNextLigature;
+                glyphs[i + 1] = Glyph::Char(g);
+            }
+        }
+    }
+    glyphs
+}
+
+fn form_of(c: char, sides: u8) -> Option<char> {
+    let i = FORMS
+        .binary_search_by_key(&(c as u32), |&(base, _)| base)
+        .ok()?;
+    let form = match sides {
+        s if s == JOINS_RIGHT | JOINS_LEFT => 3,
+        JOINS_RIGHT => 1,
+        JOINS_LEFT => 2,
+        _ => 0,
+    };
+    let code = FORMS[i].1[form];
+    (code != 0).then(|| char::from_u32(code)).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::bidi::{paragraph_levels, BaseDirection};
+
+    fn shaped(text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let p = paragraph_levels(text, BaseDirection::Auto);
+        shape(&chars, &p.levels, &p.classes)
+            .into_iter()
+            .filter_map(|g| match g {
+                Glyph::Char(c) => Some(c),
+                Glyph::InNextLigature => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn contextual_forms() {
+        // بيت: initial, medial, final
+        assert_eq!(shaped("بيت"), "\u{FE91}\u{FEF4}\u{FE96}");
+        // a lone letter stays isolated; alef never joins on its left
+        assert_eq!(shaped("ب"), "\u{FE8F}");
+        assert_eq!(shaped("اب"), "\u{FE8D}\u{FE8F}");
+    }
+
+    #[test]
+    fn lam_alef_ligatures_in_both_positions() {
+        assert_eq!(shaped("لا"), "\u{FEFB}");
+        assert_eq!(shaped("سلام"), "\u{FEB3}\u{FEFC}\u{FEE1}");
+        assert_eq!(shaped("لأ"), "\u{FEF7}");
+        assert_eq!(shaped("لإ"), "\u{FEF9}");
+        assert_eq!(shaped("لآ"), "\u{FEF5}");
+    }
+
+    #[test]
+    fn no_ligature_across_a_haraka_and_no_allah_ligature() {
+        // لَا: the fatha sits between the letters: they join, but stay two glyphs
+        assert_eq!(shaped("لَا"), "\u{FEDF}\u{064E}\u{FE8E}");
+        assert_eq!(shaped("الله"), "\u{FE8D}\u{FEDF}\u{FEE0}\u{FEEA}");
+    }
+
+    #[test]
+    fn harakat_are_transparent_and_kept() {
+        assert_eq!(shaped("بَت"), "\u{FE91}\u{064E}\u{FE96}");
+    }
+
+    #[test]
+    fn tatweel_and_zwj_join_zwnj_breaks() {
+        assert_eq!(shaped("بـ"), "\u{FE91}\u{0640}");
+        assert_eq!(shaped("ب\u{200D}"), "\u{FE91}\u{200D}");
+        assert_eq!(shaped("ب\u{200C}ت"), "\u{FE8F}\u{200C}\u{FE95}");
+    }
+
+    #[test]
+    fn letters_at_different_levels_do_not_join() {
+        // the RLE lifts ت to level 3: it does not join ب at level 1; a Latin letter breaks too
+        assert_eq!(
+            shaped("ب\u{202B}ت\u{202C}"),
+            "\u{FE8F}\u{202B}\u{FE95}\u{202C}"
+        );
+        // an LRM between two letters at one level is transparent
+        assert_eq!(shaped("ب\u{200F}ت"), "\u{FE91}\u{200F}\u{FE96}");
+        assert_eq!(shaped("بxت"), "\u{FE8F}x\u{FE95}");
+    }
+
+    #[test]
+    fn letters_without_presentation_forms_stay() {
+        assert_eq!(shaped("ٮ"), "ٮ");
+    }
+}

@@ -1,0 +1,79 @@
+//! Line breaking in logical order: UAX #14 opportunities, widths measured cluster by cluster.
+
+use std::ops::Range;
+
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+use super::Unit;
+
+/// UAX #14 break opportunities of a paragraph, consumed in byte order.
+pub(super) struct BreakBytes {
+    opportunities: std::vec::IntoIter<usize>,
+    next: Option<usize>,
+}
+
+pub(super) fn break_bytes(text: &str) -> BreakBytes {
+    let all: Vec<usize> = linebreaks(text)
+        .filter(|&(_, op)| matches!(op, BreakOpportunity::Allowed | BreakOpportunity::Mandatory))
+        .map(|(i, _)| i)
+        .collect();
+    let mut opportunities = all.into_iter();
+    let next = opportunities.next();
+    BreakBytes {
+        opportunities,
+        next,
+    }
+}
+
+impl BreakBytes {
+    /// Whether a line may start at `byte`; calls must come in increasing byte order.
+    pub(super) fn allows(&mut self, byte: usize) -> bool {
+        while let Some(n) = self.next {
+            if n >= byte {
+                return n == byte;
+            }
+            self.next = self.opportunities.next();
+        }
+        false
+    }
+}
+
+/// Greedy breaking: each line takes as many units as fit in `width` columns, blanks at the end
+/// of a line hang (they are trimmed), a line breaks at the last opportunity that fits, and a
+/// word longer than the line is broken between grapheme clusters. `width` 0: one line.
+pub(super) fn break_lines(units: &[Unit], width: usize) -> Vec<Range<usize>> {
+    if units.is_empty() {
+        return Vec::new();
+    }
+    if width == 0 {
+        return vec![0..units.len()];
+    }
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut used = 0usize; // columns up to and including the last unit, blanks included
+    let mut last_break: Option<usize> = None;
+    let mut i = 0;
+    while i < units.len() {
+        let unit = &units[i];
+        if i > start && unit.break_before {
+            last_break = Some(i);
+        }
+        let w = unit.width as usize;
+        if unit.blank || used + w <= width || i == start {
+            used += w;
+            i += 1;
+            continue;
+        }
+        let cut = match last_break {
+            Some(b) if b > start => b,
+            _ => i,
+        };
+        lines.push(start..cut);
+        start = cut;
+        last_break = None;
+        used = 0;
+        i = cut;
+    }
+    lines.push(start..units.len());
+    lines
+}
