@@ -39,8 +39,10 @@ impl BreakBytes {
 }
 
 /// Greedy breaking: each line takes as many units as fit in `width` columns, blanks at the end
-/// of a line hang (they are trimmed), a line breaks at the last opportunity that fits, and a
-/// word longer than the line is broken between grapheme clusters. `width` 0: one line.
+/// of a line hang (they are trimmed), and a line breaks at the last opportunity that fits:
+/// between words when it can, else at an opportunity inside a word (after the `/` of a URL),
+/// else between grapheme clusters. So a word that fits on a line is never split. `width` 0:
+/// one line.
 pub(super) fn break_lines(units: &[Unit], width: usize) -> Vec<Range<usize>> {
     if units.is_empty() {
         return Vec::new();
@@ -52,11 +54,16 @@ pub(super) fn break_lines(units: &[Unit], width: usize) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut used = 0usize; // columns up to and including the last unit, blanks included
     let mut last_break: Option<usize> = None;
+    let mut last_word_break: Option<usize> = None;
     let mut i = 0;
     while i < units.len() {
         let unit = &units[i];
         if i > start && unit.break_before {
-            last_break = Some(i);
+            if units[i - 1].blank {
+                last_word_break = Some(i);
+            } else {
+                last_break = Some(i);
+            }
         }
         let w = unit.width as usize;
         if unit.blank || used + w <= width || i == start {
@@ -64,13 +71,15 @@ pub(super) fn break_lines(units: &[Unit], width: usize) -> Vec<Range<usize>> {
             i += 1;
             continue;
         }
-        let cut = match last_break {
-            Some(b) if b > start => b,
-            _ => i,
-        };
+        let cut = [last_word_break, last_break]
+            .into_iter()
+            .flatten()
+            .find(|&b| b > start)
+            .unwrap_or(i);
         lines.push(start..cut);
         start = cut;
         last_break = None;
+        last_word_break = None;
         used = 0;
         i = cut;
     }
