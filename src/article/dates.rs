@@ -143,7 +143,7 @@ pub fn number_of(word: &str) -> Option<u32> {
         return None;
     }
     word.chars().try_fold(0u32, |acc, c| {
-        Some(acc.checked_mul(10)?.checked_add(digit_value(c)?)?)
+        acc.checked_mul(10)?.checked_add(digit_value(c)?)
     })
 }
 

@@ -262,7 +262,7 @@ mod tests {
         fs::write(sub.join("b.json"), r#"[{"title": "ج"}]"#).unwrap();
         fs::write(dir.join("c.txt"), b"\x00\x01\x02binary").unwrap();
         fs::write(dir.join("d.png"), b"ignored").unwrap();
-        let lib = Library::open(&[dir.clone()]).unwrap();
+        let lib = Library::open(std::slice::from_ref(&dir)).unwrap();
         assert_eq!(lib.articles.len(), 2);
         assert_eq!(lib.notices.len(), 1);
         assert!(

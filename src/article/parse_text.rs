@@ -54,8 +54,8 @@ pub fn parse_text(text: &str) -> Vec<Story> {
         match read_also_marker(line) {
             Some(rest) => {
                 segments.push(Vec::new());
-                if !rest.is_empty() {
-                    segments.last_mut().map(|s| s.push(rest));
+                if let Some(segment) = segments.last_mut().filter(|_| !rest.is_empty()) {
+                    segment.push(rest);
                 }
             }
             None => segments.last_mut().into_iter().for_each(|s| s.push(line)),

@@ -507,7 +507,7 @@ fn person_after_role(
         if t.key.starts_with("ال")
             && !joined
             && !known.contains(&t.key)
-            && !(base_words >= 1 && j > start && after_joiner(tokens, start, j, lex))
+            && (base_words == 0 || !after_joiner(tokens, start, j, lex))
         {
             break;
         }
@@ -561,7 +561,8 @@ pub fn story_entities(
     {
         let is_title = std::ptr::eq(text, title);
         let (found, tokens) = find(text, &parts);
-        for (name, role) in found.people {
+        // headlines drop words and lead with verbs: names are taken from the text only
+        for (name, role) in found.people.into_iter().filter(|_| !is_title) {
             parts.extend(fold(&name).split(' ').map(String::from));
             add_person(&mut people, &name, role);
         }

@@ -20,9 +20,7 @@ pub fn stems(key: &str) -> impl Iterator<Item = String> + '_ {
         if rest.chars().count() < 2 {
             return None;
         }
-        Some(if p.ends_with("لل") {
-            format!("ال{rest}")
-        } else if p.ends_with("ال") {
+        Some(if p.ends_with("لل") || p.ends_with("ال") {
             format!("ال{rest}")
         } else {
             rest.to_string()
@@ -431,7 +429,7 @@ impl Reader<'_> {
                 .unwrap_or(tens_key);
             if let Some(tens) = tens_key
                 .strip_prefix("ال")
-                .and_then(|t| number_word(t))
+                .and_then(number_word)
                 .and_then(|(w, _)| match w {
                     NumWord::Tens(t) => Some(t),
                     _ => None,

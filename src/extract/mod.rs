@@ -165,7 +165,7 @@ pub fn extract_story(story: &Story, known_people: &[String]) -> Facts {
 
 /// Facts for every story of a library, in two passes so that names found in one story are
 /// recognized in the others; and for each story, its related stories (indexes into `stories`).
-pub fn extract_all(stories: &[&Story]) -> (Vec<Facts>, Vec<Vec<(usize, Vec<String>)>>) {
+pub fn extract_all(stories: &[&Story]) -> (Vec<Facts>, Vec<Vec<related::Related>>) {
     let first: Vec<Facts> = stories.iter().map(|s| extract_story(s, &[])).collect();
     let mut names: Vec<String> = first
         .iter()

@@ -34,6 +34,9 @@ impl Profile {
     }
 }
 
+/// A related story: its index and what it shares.
+pub type Related = (usize, Vec<String>);
+
 /// Up to `limit` stories most like `profiles[me]`, best first: (index, what they share).
 /// A shared person weighs 3, a shared figure 2, a shared place 1; a single shared place is
 /// not enough to call two stories related.
@@ -42,7 +45,7 @@ pub fn related(
     me: usize,
     exclude: &[usize],
     limit: usize,
-) -> Vec<(usize, Vec<String>)> {
+) -> Vec<Related> {
     let mine = &profiles[me];
     let mut scored: Vec<(usize, usize, Vec<String>)> = profiles
         .iter()

@@ -48,7 +48,7 @@ pub(super) fn break_lines(units: &[Unit], width: usize) -> Vec<Range<usize>> {
         return Vec::new();
     }
     if width == 0 {
-        return vec![0..units.len()];
+        return std::iter::once(0..units.len()).collect();
     }
     let mut lines = Vec::new();
     let mut start = 0;
