@@ -10,4 +10,5 @@ pub mod article;
 pub mod cli;
 pub mod extract;
 pub mod layout;
+pub mod reader;
 pub mod ui;

@@ -1,5 +1,777 @@
-//! The reader's state and key handling.
-use crate::cli::{CliError, GlobalArgs, ReaderArgs};
-pub fn run(_reader: ReaderArgs, _global: GlobalArgs) -> Result<(), CliError> {
-    Err(CliError::Usage("the reader is being built".into()))
+//! The reader's state and what keys do to it. Pure: no terminal here. The event loop
+//! (`crate::reader`) feeds keys in and `crate::ui` draws from `&App`.
+
+pub mod config;
+pub mod keys;
+pub mod panel;
+pub mod panes;
+pub mod search;
+pub mod state;
+pub mod view;
+pub mod worker;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::article::{Library, LinkKind, Story, StoryRef};
+use crate::extract::related::{related, Profile};
+use crate::extract::{Facts, FigureKind};
+use crate::layout::{strong_direction, BaseDirection, Direction, LayoutOptions};
+use keys::{Action, Key, Keymap};
+use panel::{Item, LinkTarget};
+use panes::Panes;
+use state::{Position, State};
+use view::{ArticleView, Block, BlockKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Library,
+    Article,
+    Panel,
 }
+
+impl Focus {
+    pub fn name(self) -> &'static str {
+        match self {
+            Focus::Library => "library",
+            Focus::Article => "article",
+            Focus::Panel => "panel",
+        }
+    }
+}
+
+/// A search: what is typed, where it looks, what it found.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub editing: bool,
+    pub query: String,
+    /// Story scope: (block, char range). Library scope: positions in the library order.
+    pub hits: Vec<(usize, Range<usize>)>,
+    pub in_library: bool,
+    pub current: usize,
+}
+
+/// A span of a block to paint, by what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mark {
+    Figure { kind: FigureKind, index: usize },
+    Entity,
+}
+
+pub struct App {
+    pub library: Arc<Library>,
+    pub keymap: Keymap,
+    pub focus: Focus,
+    pub current: StoryRef,
+    pub view: ArticleView,
+    history: Vec<(StoryRef, Position)>,
+    /// Selection in the library list (an index into `library.order`).
+    pub library_selected: usize,
+    pub panel_selected: usize,
+    pub facts: HashMap<StoryRef, Arc<Facts>>,
+    profiles: HashMap<StoryRef, Profile>,
+    /// Linked stories of the current story: its read-also links, then related ones.
+    pub links: Vec<LinkTarget>,
+    links_computed_with: usize,
+    /// Highlights of the current story by block, in order of start.
+    pub marks: HashMap<usize, Vec<(Range<usize>, Mark)>>,
+    pub selected_figure: Option<usize>,
+    pub search: Search,
+    pub show_help: bool,
+    pub highlights: bool,
+    pub reveal_controls: bool,
+    pub want_library: Option<bool>,
+    pub want_panel: Option<bool>,
+    pub messages: Vec<String>,
+    pub quit: bool,
+    pub size: (u16, u16),
+    pub state: State,
+    pub theme: config::Theme,
+    /// Colours on (off under NO_COLOR: modifiers carry the highlights alone).
+    pub color: bool,
+    options: LayoutOptions,
+    worker: Option<worker::Worker>,
+}
+
+/// The key under which a story's reading position is kept.
+pub fn story_key(library: &Library, r: StoryRef) -> String {
+    format!("{}#{}", library.articles[r.article].path, r.story)
+}
+
+impl App {
+    /// A reader over `library` (which must hold at least one story).
+    pub fn new(
+        library: Library,
+        options: LayoutOptions,
+        keymap: Keymap,
+        state: State,
+        extract_in_background: bool,
+    ) -> App {
+        let library = Arc::new(library);
+        let first = library.order.first().copied().unwrap_or(StoryRef {
+            article: 0,
+            story: 0,
+        });
+        let start = state
+            .last
+            .as_ref()
+            .and_then(|key| {
+                library
+                    .order
+                    .iter()
+                    .copied()
+                    .find(|&r| story_key(&library, r) == *key)
+            })
+            .filter(|_| library.articles.len() > 1)
+            .unwrap_or(first);
+        let worker = extract_in_background.then(|| worker::Worker::start(Arc::clone(&library)));
+        let mut app = App {
+            messages: library.notices.clone(),
+            library,
+            keymap,
+            focus: Focus::Article,
+            current: start,
+            view: ArticleView::new(Vec::new()),
+            history: Vec::new(),
+            library_selected: 0,
+            panel_selected: 0,
+            facts: HashMap::new(),
+            profiles: HashMap::new(),
+            links: Vec::new(),
+            links_computed_with: usize::MAX,
+            marks: HashMap::new(),
+            selected_figure: None,
+            search: Search::default(),
+            show_help: false,
+            highlights: true,
+            reveal_controls: false,
+            want_library: None,
+            want_panel: None,
+            quit: false,
+            size: (80, 24),
+            state,
+            theme: config::Theme::default(),
+            color: true,
+            options,
+            worker,
+        };
+        app.open(start, false);
+        app
+    }
+
+    pub fn layout_options(&self) -> LayoutOptions {
+        self.options
+    }
+
+    pub fn story(&self) -> &Story {
+        self.library.story(self.current)
+    }
+
+    pub fn current_facts(&self) -> Option<&Facts> {
+        self.facts.get(&self.current).map(|f| &**f)
+    }
+
+    pub fn panes(&self) -> Panes {
+        panes::panes(self.size.0, self.size.1, self.want_library, self.want_panel)
+    }
+
+    /// The terminal's new size: the article pane keeps its reading position.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let a = self.panes().article;
+        self.view.resize(
+            usize::from(a.width.saturating_sub(2)).max(1),
+            usize::from(a.height),
+        );
+    }
+
+    /// Extracted facts that arrived from the background: returns whether anything changed.
+    pub fn poll(&mut self) -> bool {
+        let Some(worker) = &self.worker else {
+            return false;
+        };
+        let arrived: Vec<(StoryRef, Facts)> = worker.results.try_iter().collect();
+        if arrived.is_empty() {
+            return false;
+        }
+        for (r, f) in arrived {
+            self.add_facts(r, f);
+        }
+        true
+    }
+
+    /// Facts for a story (from the worker, or given directly in tests).
+    pub fn add_facts(&mut self, r: StoryRef, facts: Facts) {
+        self.profiles.insert(r, Profile::of(&facts));
+        self.facts.insert(r, Arc::new(facts));
+        if r == self.current {
+            self.compute_marks();
+        }
+        // related stories: when the current story's facts come, and as the library fills in
+        let n = self.facts.len();
+        if self.facts.contains_key(&self.current)
+            && (n == self.library.order.len()
+                || n >= self.links_computed_with.saturating_add(n / 20 + 1)
+                || self.links_computed_with == usize::MAX)
+        {
+            self.compute_links();
+        }
+    }
+
+    fn compute_links(&mut self) {
+        let story = self.library.story(self.current);
+        let article = self.current.article;
+        let mut links: Vec<LinkTarget> = story
+            .linked
+            .iter()
+            .filter(|l| l.story < self.library.articles[article].stories.len())
+            .map(|l| LinkTarget {
+                story: StoryRef {
+                    article,
+                    story: l.story,
+                },
+                title: l.title.clone(),
+                via: l.via,
+                shared: l.shared.clone(),
+            })
+            .collect();
+        if let Some(mine) = self.profiles.get(&self.current) {
+            let taken: Vec<StoryRef> = links
+                .iter()
+                .map(|l| l.story)
+                .chain([self.current])
+                .collect();
+            let others = self
+                .profiles
+                .iter()
+                .filter(|(r, _)| !taken.contains(r))
+                .map(|(r, p)| (*r, p));
+            for (r, shared) in related(mine, others, 5) {
+                links.push(LinkTarget {
+                    story: r,
+                    title: self.library.story(r).title.clone(),
+                    via: LinkKind::Related,
+                    shared,
+                });
+            }
+        }
+        self.links = links;
+        self.links_computed_with = self.facts.len();
+    }
+
+    /// Highlights of the current story: figures by kind, names quietly.
+    fn compute_marks(&mut self) {
+        self.marks.clear();
+        let Some(facts) = self.facts.get(&self.current).cloned() else {
+            return;
+        };
+        for (index, f) in facts.figures.iter().enumerate() {
+            let block = block_of_paragraph(f.paragraph);
+            self.marks.entry(block).or_default().push((
+                f.start..f.end,
+                Mark::Figure {
+                    kind: f.kind,
+                    index,
+                },
+            ));
+        }
+        let names: Vec<&str> = facts
+            .people
+            .iter()
+            .flat_map(|p| {
+                let last = p.name.rsplit(' ').next().filter(|l| *l != p.name);
+                std::iter::once(p.name.as_str()).chain(last)
+            })
+            .chain(facts.places.iter().map(|p| p.name.as_str()))
+            .chain(facts.organizations.iter().map(|o| o.name.as_str()))
+            .collect();
+        for (block, b) in self.view.blocks.iter().enumerate() {
+            if b.kind == BlockKind::Meta {
+                continue;
+            }
+            let spans = self.marks.entry(block).or_default();
+            for name in &names {
+                for hit in search::find_all(&b.text, name) {
+                    if !spans
+                        .iter()
+                        .any(|(r, _)| r.start < hit.end && hit.start < r.end)
+                    {
+                        spans.push((hit, Mark::Entity));
+                    }
+                }
+            }
+            spans.sort_by_key(|(r, _)| r.start);
+        }
+    }
+
+    /// Opens a story; with `remember`, the current one goes on the history for Backspace.
+    pub fn open(&mut self, r: StoryRef, remember: bool) {
+        if !self.view.blocks.is_empty() {
+            let key = story_key(&self.library, self.current);
+            let pos = self.view.position();
+            self.state.positions.insert(key, pos);
+            if remember && r != self.current {
+                self.history.push((self.current, pos));
+            }
+        }
+        self.current = r;
+        self.state.last = Some(story_key(&self.library, r));
+        self.view = ArticleView::new(blocks_of(
+            self.library.story(r),
+            &self.options,
+            self.reveal_controls,
+        ));
+        self.resize(self.size.0, self.size.1);
+        if let Some(pos) = self
+            .state
+            .positions
+            .get(&story_key(&self.library, r))
+            .copied()
+        {
+            self.view.restore(pos);
+        }
+        if let Some(i) = self.library.order.iter().position(|&o| o == r) {
+            self.library_selected = i;
+        }
+        self.selected_figure = None;
+        self.panel_selected = 0;
+        self.links_computed_with = usize::MAX;
+        self.links.clear();
+        if let Some(w) = &self.worker {
+            w.prioritize(r);
+        }
+        self.compute_marks();
+        if self.facts.contains_key(&r) {
+            self.compute_links();
+        } else {
+            self.links = read_also_links(&self.library, r);
+        }
+        if !self.search.query.is_empty() && !self.search.in_library {
+            self.run_search();
+        }
+    }
+
+    pub fn panel_items(&self) -> Vec<Item> {
+        panel::items(self.current_facts(), &self.links)
+    }
+
+    pub fn handle(&mut self, key: Key) {
+        if self.search.editing {
+            self.edit_search(key);
+            return;
+        }
+        let Some(action) = self.keymap.action(key) else {
+            return;
+        };
+        self.act(action);
+    }
+
+    pub fn act(&mut self, action: Action) {
+        if self.show_help && !matches!(action, Action::Quit | Action::Help | Action::Close) {
+            self.show_help = false;
+        }
+        let page = self.view.height.saturating_sub(2).max(1);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.show_help = !self.show_help,
+            Action::Close => {
+                if self.show_help {
+                    self.show_help = false;
+                } else if !self.search.query.is_empty() {
+                    self.search = Search::default();
+                } else if self.panes().panel_overlay && self.want_panel == Some(true) {
+                    self.want_panel = None;
+                    self.focus = Focus::Article;
+                } else {
+                    self.selected_figure = None;
+                }
+            }
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom => self.move_in_focus(action, page),
+            Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
+            Action::Open => self.open_selected(),
+            Action::Back => {
+                if let Some((r, pos)) = self.history.pop() {
+                    self.open(r, false);
+                    self.view.restore(pos);
+                }
+            }
+            Action::NextFigure => self.step_figure(true),
+            Action::PrevFigure => self.step_figure(false),
+            Action::Search => {
+                self.search = Search {
+                    editing: true,
+                    in_library: self.focus == Focus::Library,
+                    ..Search::default()
+                };
+            }
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
+            Action::ToggleHighlights => self.highlights = !self.highlights,
+            Action::ToggleLibrary => {
+                let shown = self.panes().library.is_some();
+                self.want_library = Some(!shown);
+                if shown && self.focus == Focus::Library {
+                    self.focus = Focus::Article;
+                }
+                self.resize(self.size.0, self.size.1);
+            }
+            Action::TogglePanel => {
+                let shown = self.panes().panel.is_some();
+                self.want_panel = Some(!shown);
+                if shown && self.focus == Focus::Panel {
+                    self.focus = Focus::Article;
+                }
+                self.resize(self.size.0, self.size.1);
+            }
+            Action::RevealControls => {
+                self.reveal_controls = !self.reveal_controls;
+                let pos = self.view.position();
+                let (w, h) = (self.view.width, self.view.height);
+                self.view =
+                    ArticleView::new(blocks_of(self.story(), &self.options, self.reveal_controls));
+                self.view.resize(w, h);
+                self.view.restore(pos);
+                let state = if self.reveal_controls {
+                    "shown"
+                } else {
+                    "hidden"
+                };
+                self.messages.push(format!("bidi controls {state}"));
+            }
+        }
+    }
+
+    fn move_in_focus(&mut self, action: Action, page: usize) {
+        match self.focus {
+            Focus::Article => match action {
+                Action::Down => self.view.scroll_down(1),
+                Action::Up => self.view.scroll_up(1),
+                Action::PageDown => self.view.scroll_down(page),
+                Action::PageUp => self.view.scroll_up(page),
+                Action::Top => self.view.to_top(),
+                _ => self.view.to_end(),
+            },
+            Focus::Library => {
+                let n = self.library.order.len();
+                self.library_selected = step_index(self.library_selected, n, action, page);
+            }
+            Focus::Panel => {
+                let items = self.panel_items();
+                let target = step_index(self.panel_selected, items.len(), action, page);
+                let back = target < self.panel_selected || action == Action::Bottom;
+                self.panel_selected = panel::next_selectable(&items, target, back)
+                    .or_else(|| panel::next_selectable(&items, target, !back))
+                    .unwrap_or(0);
+            }
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let p = self.panes();
+        let mut order = Vec::new();
+        if p.library.is_some() {
+            order.push(Focus::Library);
+        }
+        order.push(Focus::Article);
+        if p.panel.is_some() || p.panel_overlay || self.size.0 < panes::PANEL_MIN_WIDTH {
+            order.push(Focus::Panel);
+        }
+        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = order.len();
+        self.focus = order[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+        // a narrow terminal shows the panel over the article while it has focus
+        if self.size.0 < panes::PANEL_MIN_WIDTH {
+            self.want_panel = (self.focus == Focus::Panel).then_some(true);
+        }
+        if self.focus == Focus::Panel {
+            let items = self.panel_items();
+            if !items.get(self.panel_selected).is_some_and(Item::selectable) {
+                self.panel_selected = panel::next_selectable(&items, 0, false).unwrap_or(0);
+            }
+        }
+    }
+
+    fn open_selected(&mut self) {
+        match self.focus {
+            Focus::Library => {
+                if let Some(&r) = self.library.order.get(self.library_selected) {
+                    self.open(r, true);
+                    self.focus = Focus::Article;
+                }
+            }
+            Focus::Panel => match self.panel_items().get(self.panel_selected).cloned() {
+                Some(Item::Figure(i)) => self.select_figure(i),
+                Some(Item::Link(target)) => self.open(target.story, true),
+                Some(Item::Quote(i)) => {
+                    if let Some(q) = self.current_facts().map(|f| f.quotes[i].paragraph) {
+                        self.view.reveal(block_of_paragraph(q), 0);
+                    }
+                }
+                Some(Item::Person(i)) => {
+                    self.search_for(self.current_facts().map(|f| f.people[i].name.clone()))
+                }
+                Some(Item::Place(i)) => {
+                    self.search_for(self.current_facts().map(|f| f.places[i].name.clone()))
+                }
+                Some(Item::Organization(i)) => self.search_for(
+                    self.current_facts()
+                        .map(|f| f.organizations[i].name.clone()),
+                ),
+                _ => {}
+            },
+            Focus::Article => {}
+        }
+    }
+
+    fn search_for(&mut self, name: Option<String>) {
+        if let Some(name) = name {
+            self.search = Search {
+                query: name,
+                ..Search::default()
+            };
+            self.run_search();
+            self.step_hit(true);
+        }
+    }
+
+    fn select_figure(&mut self, i: usize) {
+        let Some(f) = self.current_facts().and_then(|f| f.figures.get(i)).cloned() else {
+            return;
+        };
+        self.selected_figure = Some(i);
+        self.view.reveal(block_of_paragraph(f.paragraph), f.start);
+    }
+
+    fn step_figure(&mut self, forward: bool) {
+        let Some(facts) = self.current_facts() else {
+            self.messages
+                .push("figures are still being extracted".into());
+            return;
+        };
+        let n = facts.figures.len();
+        if n == 0 {
+            return;
+        }
+        let next = match self.selected_figure {
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+            None => {
+                // the first figure at or after the top of the view
+                let top = self.view.top.block;
+                let i = facts
+                    .figures
+                    .iter()
+                    .position(|f| block_of_paragraph(f.paragraph) >= top)
+                    .unwrap_or(0);
+                if forward {
+                    i
+                } else {
+                    (i + n - 1) % n
+                }
+            }
+        };
+        self.select_figure(next);
+    }
+
+    fn edit_search(&mut self, key: Key) {
+        match key {
+            Key::Esc => self.search = Search::default(),
+            Key::Enter => {
+                self.search.editing = false;
+                if self.search.query.is_empty() {
+                    self.search = Search::default();
+                }
+            }
+            Key::Backspace => {
+                self.search.query.pop();
+                self.run_search();
+            }
+            Key::Char(c) => {
+                self.search
+                    .query
+                    .push(crate::article::decode::sanitize_char(c));
+                self.run_search();
+            }
+            _ => {}
+        }
+    }
+
+    /// Finds every hit of the query and shows the first one at or after the reading position.
+    fn run_search(&mut self) {
+        let query = self.search.query.clone();
+        self.search.hits.clear();
+        self.search.current = 0;
+        if self.search.in_library {
+            for (i, &r) in self.library.order.iter().enumerate() {
+                let s = self.library.story(r);
+                if search::contains(&s.title, &query)
+                    || s.paragraphs.iter().any(|p| search::contains(p, &query))
+                {
+                    self.search.hits.push((i, 0..0));
+                }
+            }
+            if let Some(&(i, _)) = self
+                .search
+                .hits
+                .iter()
+                .find(|(i, _)| *i >= self.library_selected)
+                .or(self.search.hits.first())
+            {
+                self.library_selected = i;
+                self.search.current = self
+                    .search
+                    .hits
+                    .iter()
+                    .position(|(h, _)| *h == i)
+                    .unwrap_or(0);
+            }
+            return;
+        }
+        for (b, block) in self.view.blocks.iter().enumerate() {
+            for hit in search::find_all(&block.text, &query) {
+                self.search.hits.push((b, hit));
+            }
+        }
+        let top = self.view.top.block;
+        self.search.current = self
+            .search
+            .hits
+            .iter()
+            .position(|(b, _)| *b >= top)
+            .unwrap_or(0);
+        self.show_hit();
+    }
+
+    fn show_hit(&mut self) {
+        if let Some((b, r)) = self.search.hits.get(self.search.current).cloned() {
+            if self.search.in_library {
+                self.library_selected = b;
+            } else {
+                self.view.reveal(b, r.start);
+            }
+        }
+    }
+
+    fn step_hit(&mut self, forward: bool) {
+        let n = self.search.hits.len();
+        if n == 0 {
+            return;
+        }
+        self.search.current = if forward {
+            (self.search.current + 1) % n
+        } else {
+            (self.search.current + n - 1) % n
+        };
+        self.show_hit();
+    }
+
+    /// The status bar's message: the newest one.
+    pub fn message(&self) -> Option<&str> {
+        self.messages.last().map(String::as_str)
+    }
+}
+
+fn step_index(i: usize, n: usize, action: Action, page: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    match action {
+        Action::Down => (i + 1).min(n - 1),
+        Action::Up => i.saturating_sub(1),
+        Action::PageDown => (i + page).min(n - 1),
+        Action::PageUp => i.saturating_sub(page),
+        Action::Top => 0,
+        _ => n - 1,
+    }
+}
+
+/// Block 0 is the title, 1 the meta line, paragraphs follow.
+pub fn block_of_paragraph(paragraph: i64) -> usize {
+    if paragraph < 0 {
+        0
+    } else {
+        paragraph as usize + 2
+    }
+}
+
+fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
+    let article = &library.articles[r.article];
+    article.stories[r.story]
+        .linked
+        .iter()
+        .filter(|l| l.story < article.stories.len())
+        .map(|l| LinkTarget {
+            story: StoryRef {
+                article: r.article,
+                story: l.story,
+            },
+            title: l.title.clone(),
+            via: l.via,
+            shared: l.shared.clone(),
+        })
+        .collect()
+}
+
+/// The article pane's blocks: title, meta line (date, dateline, sources), paragraphs.
+pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) -> Vec<Block> {
+    let options = LayoutOptions {
+        reveal_controls,
+        ..*options
+    };
+    let story_direction = match options.direction {
+        BaseDirection::Auto => match story
+            .paragraphs
+            .iter()
+            .chain([&story.title])
+            .find_map(|p| strong_direction(p))
+        {
+            Some(Direction::Ltr) => BaseDirection::Ltr,
+            _ => BaseDirection::Rtl,
+        },
+        forced => forced,
+    };
+    let title_direction =
+        crate::layout::title_direction(&story.title, &story.paragraphs, options.direction);
+    let mut meta: Vec<String> = Vec::new();
+    meta.extend(story.published.clone());
+    meta.extend(story.dateline.clone());
+    if !story.sources.is_empty() {
+        meta.push(format!("المصدر: {}", story.sources.join("، ")));
+    }
+    let mut blocks = vec![
+        Block {
+            kind: BlockKind::Title,
+            text: story.title.clone(),
+            options: LayoutOptions {
+                direction: title_direction,
+                ..options
+            },
+        },
+        Block {
+            kind: BlockKind::Meta,
+            text: meta.join(" · "),
+            options: LayoutOptions {
+                direction: story_direction,
+                ..options
+            },
+        },
+    ];
+    blocks.extend(story.paragraphs.iter().enumerate().map(|(i, p)| Block {
+        kind: BlockKind::Paragraph(i),
+        text: p.clone(),
+        options,
+    }));
+    blocks
+}
+
+pub use crate::reader::run;

@@ -8,7 +8,7 @@ use clap::Args;
 use super::{shaping_for, write_out, BidiMode, CliError, GlobalArgs};
 use crate::article::decode::{check_not_binary, decode_chunk, is_utf16};
 use crate::article::{load_bytes, load_file, Story};
-use crate::layout::{layout, strong_direction, BaseDirection, LayoutOptions};
+use crate::layout::{layout, title_direction, LayoutOptions};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -94,7 +94,7 @@ pub fn write_story(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let title_options = LayoutOptions {
-        direction: title_direction(story, options.direction),
+        direction: title_direction(&story.title, &story.paragraphs, options.direction),
         ..*options
     };
     write_paragraph(&story.title, &title_options, out)?;
@@ -103,18 +103,6 @@ pub fn write_story(
         write_paragraph(p, options, out)?;
     }
     Ok(())
-}
-
-/// A title with no strong character (all digits, say) runs the way its story's text does.
-pub fn title_direction(story: &Story, asked: BaseDirection) -> BaseDirection {
-    if asked != BaseDirection::Auto || strong_direction(&story.title).is_some() {
-        return asked;
-    }
-    match story.paragraphs.iter().find_map(|p| strong_direction(p)) {
-        Some(crate::layout::Direction::Rtl) => BaseDirection::Rtl,
-        Some(crate::layout::Direction::Ltr) => BaseDirection::Ltr,
-        None => asked,
-    }
 }
 
 fn write_paragraph(

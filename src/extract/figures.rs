@@ -427,13 +427,14 @@ impl Reader<'_> {
                 .strip_prefix('و')
                 .filter(|_| k == i + 1)
                 .unwrap_or(tens_key);
-            if let Some(tens) = tens_key
-                .strip_prefix("ال")
-                .and_then(number_word)
-                .and_then(|(w, _)| match w {
-                    NumWord::Tens(t) => Some(t),
-                    _ => None,
-                })
+            if let Some(tens) =
+                tens_key
+                    .strip_prefix("ال")
+                    .and_then(number_word)
+                    .and_then(|(w, _)| match w {
+                        NumWord::Tens(t) => Some(t),
+                        _ => None,
+                    })
             {
                 if definite || core.starts_with("ال") {
                     return Some((u + tens, k + 1));

@@ -242,7 +242,11 @@ pub const MEASURE_UNITS: &[(&str, &str)] = &[
 
 /// A currency's words, its ISO 4217 code when no adjective says otherwise, and the adjectives
 /// that pick a country's currency.
-pub type Currency = (&'static [&'static str], Option<&'static str>, &'static [(&'static str, &'static str)]);
+pub type Currency = (
+    &'static [&'static str],
+    Option<&'static str>,
+    &'static [(&'static str, &'static str)],
+);
 
 pub const CURRENCIES: &[Currency] = &[
     (

@@ -165,7 +165,7 @@ pub fn extract_story(story: &Story, known_people: &[String]) -> Facts {
 
 /// Facts for every story of a library, in two passes so that names found in one story are
 /// recognized in the others; and for each story, its related stories (indexes into `stories`).
-pub fn extract_all(stories: &[&Story]) -> (Vec<Facts>, Vec<Vec<related::Related>>) {
+pub fn extract_all(stories: &[&Story]) -> (Vec<Facts>, Vec<Vec<related::Related<usize>>>) {
     let first: Vec<Facts> = stories.iter().map(|s| extract_story(s, &[])).collect();
     let mut names: Vec<String> = first
         .iter()
@@ -185,7 +185,13 @@ pub fn extract_all(stories: &[&Story]) -> (Vec<Facts>, Vec<Vec<related::Related>
     };
     let profiles: Vec<related::Profile> = facts.iter().map(related::Profile::of).collect();
     let related = (0..stories.len())
-        .map(|i| related::related(&profiles, i, &[], 5))
+        .map(|i| {
+            related::related(
+                &profiles[i],
+                profiles.iter().enumerate().filter(|(j, _)| *j != i),
+                5,
+            )
+        })
         .collect();
     (facts, related)
 }

@@ -34,24 +34,19 @@ impl Profile {
     }
 }
 
-/// A related story: its index and what it shares.
-pub type Related = (usize, Vec<String>);
+/// A related story and what it shares.
+pub type Related<K> = (K, Vec<String>);
 
-/// Up to `limit` stories most like `profiles[me]`, best first: (index, what they share).
-/// A shared person weighs 3, a shared figure 2, a shared place 1; a single shared place is
-/// not enough to call two stories related.
-pub fn related(
-    profiles: &[Profile],
-    me: usize,
-    exclude: &[usize],
+/// Up to `limit` stories most like `mine`, best first, with what they share. A shared person
+/// weighs 3, a shared figure 2, a shared place 1; a single shared place is not enough to call
+/// two stories related.
+pub fn related<'a, K: Copy + PartialEq + Ord + 'a>(
+    mine: &Profile,
+    others: impl Iterator<Item = (K, &'a Profile)>,
     limit: usize,
-) -> Vec<Related> {
-    let mine = &profiles[me];
-    let mut scored: Vec<(usize, usize, Vec<String>)> = profiles
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != me && !exclude.contains(i))
-        .filter_map(|(i, other)| {
+) -> Vec<Related<K>> {
+    let mut scored: Vec<(K, usize, Vec<String>)> = others
+        .filter_map(|(key, other)| {
             let mut shared: Vec<String> = Vec::new();
             let mut score = 0;
             for (mine, theirs, weight) in [
@@ -64,13 +59,13 @@ pub fn related(
                 score += weight * common.len();
                 shared.extend(common.into_iter().cloned());
             }
-            (score >= 2).then_some((i, score, shared))
+            (score >= 2).then_some((key, score, shared))
         })
         .collect();
     scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     scored
         .into_iter()
         .take(limit)
-        .map(|(i, _, s)| (i, s))
+        .map(|(k, _, s)| (k, s))
         .collect()
 }

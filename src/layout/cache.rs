@@ -39,6 +39,10 @@ impl<K: Hash + Eq + Clone> LayoutCache<K> {
         self.entries.retain(|(_, o), _| o == options);
     }
 
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -216,6 +216,18 @@ fn visual_line(
     line
 }
 
+/// A title with no strong character (all digits, say) runs the way its story's text does.
+pub fn title_direction(title: &str, paragraphs: &[String], asked: BaseDirection) -> BaseDirection {
+    if asked != BaseDirection::Auto || strong_direction(title).is_some() {
+        return asked;
+    }
+    match paragraphs.iter().find_map(|p| strong_direction(p)) {
+        Some(Direction::Rtl) => BaseDirection::Rtl,
+        Some(Direction::Ltr) => BaseDirection::Ltr,
+        None => asked,
+    }
+}
+
 /// Lays out and prints a paragraph as plain lines (what `qari render` and the fixtures show).
 pub fn render_plain(text: &str, options: &LayoutOptions) -> Vec<String> {
     let layout = layout(text, options);

@@ -1,0 +1,127 @@
+//! The config file (TOML): theme, keys, shaping, bidi, direction, mouse.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::cli::{BidiMode, DirectionArg, Shaping};
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub shaping: Option<Shaping>,
+    pub bidi: Option<BidiMode>,
+    pub direction: Option<DirectionArg>,
+    pub mouse: Option<bool>,
+    #[serde(default)]
+    pub keys: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+/// Colours by name (`red`, `light blue`, `#ff8800`, `none`) for each kind of highlight.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub accent: Option<String>,
+    pub count: Option<String>,
+    pub approx: Option<String>,
+    pub percent: Option<String>,
+    pub money: Option<String>,
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub ordinal: Option<String>,
+    pub duration: Option<String>,
+    pub quantity: Option<String>,
+    pub entity: Option<String>,
+    pub search: Option<String>,
+}
+
+/// Where the config lives: `QARI_CONFIG`, else the platform's config directory.
+pub fn config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    if let Some(p) = env("QARI_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "qari").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Parses config text; the error says what is wrong and where.
+pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+    toml::from_str(text).map_err(|e| {
+        let what = e.message().to_string();
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        match line {
+            Some(l) => format!("{}:{l}: {what}", path.display()),
+            None => format!("{}: {what}", path.display()),
+        }
+    })
+}
+
+/// Reads the config; a missing file is the defaults, a bad one is the defaults and a message.
+pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+    let Some(path) = path else {
+        return (Config::default(), None);
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => match parse(&text, path) {
+            Ok(config) => (config, None),
+            Err(e) => (
+                Config::default(),
+                Some(format!("bad config, using defaults: {e}")),
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
+        Err(e) => (
+            Config::default(),
+            Some(format!("cannot read config {}: {e}", path.display())),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_setting() {
+        let text = "shaping = \"off\"\nbidi = \"terminal\"\ndirection = \"rtl\"\nmouse = true\n[keys]\ndown = [\"n\"]\n[theme]\ncount = \"#ff8800\"\n";
+        let c = parse(text, Path::new("c.toml")).unwrap();
+        assert_eq!(c.shaping, Some(Shaping::Off));
+        assert_eq!(c.bidi, Some(BidiMode::Terminal));
+        assert_eq!(c.direction, Some(DirectionArg::Rtl));
+        assert_eq!(c.mouse, Some(true));
+        assert_eq!(c.keys["down"], vec!["n"]);
+        assert_eq!(c.theme.count.as_deref(), Some("#ff8800"));
+    }
+
+    #[test]
+    fn a_bad_config_says_what_and_where() {
+        let err = parse(
+            "mouse = true\nshaping = \"sometimes\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert!(err.starts_with("c.toml:2:"), "{err}");
+        let err = parse("colour = 1\n", Path::new("c.toml")).unwrap_err();
+        assert!(err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn missing_config_is_the_defaults_and_a_bad_one_is_reported() {
+        assert_eq!(
+            load(Some(Path::new("no/such/config.toml"))),
+            (Config::default(), None)
+        );
+        let dir = std::env::temp_dir().join(format!("qari-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("config.toml");
+        std::fs::write(&path, "mouse = 3").unwrap();
+        let (config, message) = load(Some(&path));
+        assert_eq!(config, Config::default());
+        assert!(message.unwrap().contains("bad config"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

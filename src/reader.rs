@@ -1,0 +1,215 @@
+//! The reader's edge: configuration, terminal set-up and restore, the event loop. Keys go to
+//! `App::handle`, frames are drawn from `&App`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::keys::{Action, Key, Keymap};
+use crate::app::{config, state, App};
+use crate::article::{load_bytes, Library};
+use crate::cli::{shaping_for, BidiMode, CliError, GlobalArgs, ReaderArgs};
+use crate::layout::LayoutOptions;
+
+/// The BiDi-in-terminals escapes: explicit mode (the terminal must not reorder what qari
+/// already reordered) and back to implicit mode.
+const BIDI_EXPLICIT: &[u8] = b"\x1b[8l";
+const BIDI_IMPLICIT: &[u8] = b"\x1b[8h";
+
+/// The bundled sample library: the folder beside the sources when run from a checkout, else
+/// the sample compiled into the binary.
+fn bundled_library() -> Result<Library, CliError> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("articles");
+    if dir.is_dir() {
+        return Ok(Library::open(&[dir])?);
+    }
+    let sample = include_bytes!("../assets/articles/000_d88aa69e352b5fd0.txt");
+    let loaded = load_bytes(sample, "assets/articles/000_d88aa69e352b5fd0.txt")?;
+    Ok(Library::from_articles(vec![loaded.article]))
+}
+
+pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
+    let env = |k: &str| std::env::var(k).ok();
+    let (config, config_problem) = config::load(config::config_path(&env).as_deref());
+    let mut notices: Vec<String> = Vec::new();
+    if let Some(problem) = config_problem {
+        eprintln!("qari: {problem}");
+        notices.push(problem);
+    }
+    let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
+    for p in key_problems {
+        eprintln!("qari: config: {p}");
+        notices.push(format!("config: {p}"));
+    }
+    let bidi = global.bidi.or(config.bidi).unwrap_or_default();
+    let options = LayoutOptions {
+        width: 80,
+        shaping: shaping_for(
+            global.shaping.or(config.shaping).unwrap_or_default(),
+            bidi,
+            &env,
+        ),
+        direction: global
+            .direction
+            .or(config.direction)
+            .unwrap_or_default()
+            .into(),
+        reorder: bidi == BidiMode::App,
+        reveal_controls: false,
+    };
+    let mouse = reader.mouse || config.mouse.unwrap_or(false);
+
+    let library = if reader.paths.is_empty() {
+        bundled_library()?
+    } else {
+        Library::open(&reader.paths)?
+    };
+    if library.order.is_empty() {
+        let names: Vec<String> = reader
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(CliError::Input(format!(
+            "{}: no stories to read",
+            names.join(", ")
+        )));
+    }
+    let state_path = if reader.no_state {
+        None
+    } else {
+        state::state_path(&env)
+    };
+    let (saved, state_problem) = match &state_path {
+        Some(p) => state::load(p),
+        None => (state::State::default(), None),
+    };
+    notices.extend(state_problem);
+
+    let mut app = App::new(library, options, keymap, saved, true);
+    app.theme = config.theme.clone();
+    app.color = env("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.messages.extend(notices);
+
+    let result = run_terminal(&mut app, bidi, mouse);
+    if let Some(path) = &state_path {
+        app.state.positions.insert(
+            crate::app::story_key(&app.library, app.current),
+            app.view.position(),
+        );
+        if let Err(e) = state::save(path, &app.state) {
+            eprintln!(
+                "qari: could not save reading positions to {}: {e}",
+                path.display()
+            );
+        }
+    }
+    result.map_err(|source| CliError::Io {
+        context: "terminal".into(),
+        source,
+    })
+}
+
+fn run_terminal(app: &mut App, bidi: BidiMode, mouse: bool) -> std::io::Result<()> {
+    // ratatui's hook (installed by init) restores the screen; ours first puts bidi back
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let mut out = std::io::stdout();
+        let _ = out.write_all(BIDI_IMPLICIT);
+        let _ = execute!(out, DisableMouseCapture);
+        let _ = out.flush();
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init()?;
+    let mut out = std::io::stdout();
+    if bidi == BidiMode::App {
+        out.write_all(BIDI_EXPLICIT)?;
+        out.flush()?;
+    }
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    let result = event_loop(&mut terminal, app);
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    if bidi == BidiMode::App {
+        let _ = out.write_all(BIDI_IMPLICIT);
+        let _ = out.flush();
+    }
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+        }
+        if event::poll(Duration::from_millis(50))? {
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    if let Some(key) = key_of(k.code, k.modifiers) {
+                        app.messages.clear();
+                        app.handle(key);
+                        dirty = true;
+                    }
+                }
+                Event::Resize(w, h) => {
+                    app.resize(w, h);
+                    terminal.autoresize()?;
+                    dirty = true;
+                }
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::ScrollDown => {
+                        (0..3).for_each(|_| app.act(Action::Down));
+                        dirty = true;
+                    }
+                    MouseEventKind::ScrollUp => {
+                        (0..3).for_each(|_| app.act(Action::Up));
+                        dirty = true;
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        dirty |= app.poll();
+    }
+    Ok(())
+}
+
+fn key_of(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {
+    Some(match code {
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+            Key::Ctrl(c.to_ascii_lowercase())
+        }
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        _ => return None,
+    })
+}

@@ -1,0 +1,112 @@
+//! Writing laid-out text into the buffer, cell by cell at exact columns: a string's own width
+//! is never trusted (unshaped lam-alef measures 1 as a string and takes 2 cells).
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+
+use crate::layout::{layout, BaseDirection, Direction, LayoutOptions, VisualLine};
+
+/// Writes one visual line at (x + indent, y), at most `width` columns, styling each cell with
+/// `base` patched by the style of every span that covers part of it.
+pub fn put_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    line: &VisualLine,
+    indent: usize,
+    base: Style,
+    spans: &[(Range<usize>, Style)],
+) {
+    let area = buf.area;
+    if y < area.y || y >= area.y + area.height {
+        return;
+    }
+    let right = (x + width).min(area.x + area.width);
+    let mut col = x as usize + indent;
+    let mut last_written: Option<u16> = None;
+    for cell in &line.cells {
+        let text = line.cell_text(cell);
+        let w = cell.width as usize;
+        if w == 0 {
+            // a mark with no base of its own on this line: it joins the cell before it
+            if let (false, Some(prev)) = (text.is_empty(), last_written) {
+                let joined = format!("{}{text}", buf[(prev, y)].symbol());
+                buf[(prev, y)].set_symbol(&joined);
+            }
+            continue;
+        }
+        if col + w > right as usize {
+            break;
+        }
+        let mut style = base;
+        for (range, s) in spans {
+            if (cell.logical.start as usize) < range.end && range.start < cell.logical.end as usize
+            {
+                style = style.patch(*s);
+            }
+        }
+        let cx = col as u16;
+        buf[(cx, y)].set_symbol(text).set_style(style);
+        if w == 2 {
+            buf[(cx + 1, y)].reset();
+            buf[(cx + 1, y)].set_style(style);
+        }
+        last_written = Some(cx);
+        col += w;
+    }
+}
+
+/// One line of any text (a title in a list, a name in the panel, a message): laid out by the
+/// engine, cut to `width` at its logical end, right-aligned when it runs right to left.
+pub fn put_text(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    text: &str,
+    style: Style,
+    options: &LayoutOptions,
+) {
+    if width == 0 {
+        return;
+    }
+    let laid = layout(
+        text,
+        &LayoutOptions {
+            width: width as usize,
+            direction: options.direction,
+            ..*options
+        },
+    );
+    let Some(line) = laid.lines.first() else {
+        return;
+    };
+    let indent = match laid.direction {
+        Direction::Rtl => (width as usize).saturating_sub(line.width),
+        Direction::Ltr => 0,
+    };
+    put_line(buf, x, y, width, line, indent, style, &[]);
+}
+
+/// Text options for labels that are not article text: auto direction, no wrapping.
+pub fn label_options(base: &LayoutOptions) -> LayoutOptions {
+    LayoutOptions {
+        direction: BaseDirection::Auto,
+        reveal_controls: false,
+        ..*base
+    }
+}
+
+/// Fills a rectangle with spaces in a style (clearing what was drawn before).
+pub fn fill(buf: &mut Buffer, x: u16, y: u16, width: u16, height: u16, style: Style) {
+    let area = buf.area;
+    for row in y..(y + height).min(area.y + area.height) {
+        for col in x..(x + width).min(area.x + area.width) {
+            buf[(col, row)].reset();
+            buf[(col, row)].set_style(style);
+        }
+    }
+}
