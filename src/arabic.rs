@@ -30,9 +30,7 @@ pub fn fold_char(c: char) -> Option<char> {
         'ى' => 'ي',
         'ؤ' => 'و',
         'ئ' => 'ي',
-        c if digit_value(c).is_some() => {
-            char::from_digit(digit_value(c).unwrap_or(0), 10).unwrap_or(c)
-        }
+        c if digit_value(c).is_some() => char::from_digit(digit_value(c).unwrap_or(0), 10).unwrap_or(c),
         c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
         c => c,
     })

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
-    MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -25,9 +24,7 @@ const BIDI_IMPLICIT: &[u8] = b"\x1b[8h";
 /// The bundled sample library: the folder beside the sources when run from a checkout, else
 /// the sample compiled into the binary.
 fn bundled_library() -> Result<Library, CliError> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("assets")
-        .join("articles");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join("articles");
     if dir.is_dir() {
         return Ok(Library::open(&[dir])?);
     }
@@ -52,42 +49,19 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
     let bidi = global.bidi.or(config.bidi).unwrap_or_default();
     let options = LayoutOptions {
         width: 80,
-        shaping: shaping_for(
-            global.shaping.or(config.shaping).unwrap_or_default(),
-            bidi,
-            &env,
-        ),
-        direction: global
-            .direction
-            .or(config.direction)
-            .unwrap_or_default()
-            .into(),
+        shaping: shaping_for(global.shaping.or(config.shaping).unwrap_or_default(), bidi, &env),
+        direction: global.direction.or(config.direction).unwrap_or_default().into(),
         reorder: bidi == BidiMode::App,
         reveal_controls: false,
     };
     let mouse = reader.mouse || config.mouse.unwrap_or(false);
 
-    let library = if reader.paths.is_empty() {
-        bundled_library()?
-    } else {
-        Library::open(&reader.paths)?
-    };
+    let library = if reader.paths.is_empty() { bundled_library()? } else { Library::open(&reader.paths)? };
     if library.order.is_empty() {
-        let names: Vec<String> = reader
-            .paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        return Err(CliError::Input(format!(
-            "{}: no stories to read",
-            names.join(", ")
-        )));
+        let names: Vec<String> = reader.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(CliError::Input(format!("{}: no stories to read", names.join(", "))));
     }
-    let state_path = if reader.no_state {
-        None
-    } else {
-        state::state_path(&env)
-    };
+    let state_path = if reader.no_state { None } else { state::state_path(&env) };
     let (saved, state_problem) = match &state_path {
         Some(p) => state::load(p),
         None => (state::State::default(), None),
@@ -101,21 +75,12 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
 
     let result = run_terminal(&mut app, bidi, mouse);
     if let Some(path) = &state_path {
-        app.state.positions.insert(
-            crate::app::story_key(&app.library, app.current),
-            app.view.position(),
-        );
+        app.state.positions.insert(crate::app::story_key(&app.library, app.current), app.view.position());
         if let Err(e) = state::save(path, &app.state) {
-            eprintln!(
-                "qari: could not save reading positions to {}: {e}",
-                path.display()
-            );
+            eprintln!("qari: could not save reading positions to {}: {e}", path.display());
         }
     }
-    result.map_err(|source| CliError::Io {
-        context: "terminal".into(),
-        source,
-    })
+    result.map_err(|source| CliError::Io { context: "terminal".into(), source })
 }
 
 fn run_terminal(app: &mut App, bidi: BidiMode, mouse: bool) -> std::io::Result<()> {
@@ -193,9 +158,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
 
 fn key_of(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {
     Some(match code {
-        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
-            Key::Ctrl(c.to_ascii_lowercase())
-        }
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => Key::Ctrl(c.to_ascii_lowercase()),
         KeyCode::Char(c) => Key::Char(c),
         KeyCode::Enter => Key::Enter,
         KeyCode::Backspace => Key::Backspace,

@@ -26,16 +26,11 @@ fn every_line_of_bidi_character_test_reorders_as_unicode_says() {
             _ => BaseDirection::Auto,
         };
         let want_para: u8 = fields[2].parse().unwrap();
-        let want_order: Vec<usize> = fields[4]
-            .split_whitespace()
-            .map(|i| i.parse().unwrap())
-            .collect();
+        let want_order: Vec<usize> = fields[4].split_whitespace().map(|i| i.parse().unwrap()).collect();
         let levels = paragraph_levels(&text, base);
         let len = text.chars().count();
-        let got: Vec<usize> = reorder_line(&text, base, 0..len)
-            .into_iter()
-            .filter(|&i| !removed_by_x9(levels.classes[i]))
-            .collect();
+        let got: Vec<usize> =
+            reorder_line(&text, base, 0..len).into_iter().filter(|&i| !removed_by_x9(levels.classes[i])).collect();
         checked += 1;
         if got != want_order || levels.paragraph_level.number() != want_para {
             failures.push(format!("line {}: want {want_order:?} got {got:?}", n + 1));

@@ -50,9 +50,7 @@ pub fn config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
 pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
     toml::from_str(text).map_err(|e| {
         let what = e.message().to_string();
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
         match line {
             Some(l) => format!("{}:{l}: {what}", path.display()),
             None => format!("{}: {what}", path.display()),
@@ -68,16 +66,10 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
     match std::fs::read_to_string(path) {
         Ok(text) => match parse(&text, path) {
             Ok(config) => (config, None),
-            Err(e) => (
-                Config::default(),
-                Some(format!("bad config, using defaults: {e}")),
-            ),
+            Err(e) => (Config::default(), Some(format!("bad config, using defaults: {e}"))),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
-        Err(e) => (
-            Config::default(),
-            Some(format!("cannot read config {}: {e}", path.display())),
-        ),
+        Err(e) => (Config::default(), Some(format!("cannot read config {}: {e}", path.display()))),
     }
 }
 
@@ -99,11 +91,7 @@ mod tests {
 
     #[test]
     fn a_bad_config_says_what_and_where() {
-        let err = parse(
-            "mouse = true\nshaping = \"sometimes\"\n",
-            Path::new("c.toml"),
-        )
-        .unwrap_err();
+        let err = parse("mouse = true\nshaping = \"sometimes\"\n", Path::new("c.toml")).unwrap_err();
         assert!(err.starts_with("c.toml:2:"), "{err}");
         let err = parse("colour = 1\n", Path::new("c.toml")).unwrap_err();
         assert!(err.contains("colour"), "{err}");
@@ -111,10 +99,7 @@ mod tests {
 
     #[test]
     fn missing_config_is_the_defaults_and_a_bad_one_is_reported() {
-        assert_eq!(
-            load(Some(Path::new("no/such/config.toml"))),
-            (Config::default(), None)
-        );
+        assert_eq!(load(Some(Path::new("no/such/config.toml"))), (Config::default(), None));
         let dir = std::env::temp_dir().join(format!("qari-config-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("config.toml");

@@ -112,106 +112,26 @@ pub enum Action {
 pub const DEFAULT_BINDINGS: &[(Action, &str, &[&str], &str)] = &[
     (Action::Quit, "quit", &["q", "Ctrl-c"], "quit"),
     (Action::Help, "help", &["?"], "show or hide this help"),
-    (
-        Action::Down,
-        "down",
-        &["j", "Down"],
-        "down a line (next item in a list)",
-    ),
+    (Action::Down, "down", &["j", "Down"], "down a line (next item in a list)"),
     (Action::Up, "up", &["k", "Up"], "up a line (previous item)"),
-    (
-        Action::PageDown,
-        "page_down",
-        &["Space", "PgDn"],
-        "down a page",
-    ),
+    (Action::PageDown, "page_down", &["Space", "PgDn"], "down a page"),
     (Action::PageUp, "page_up", &["b", "PgUp"], "up a page"),
-    (
-        Action::Top,
-        "top",
-        &["g", "Home"],
-        "to the top (first item)",
-    ),
-    (
-        Action::Bottom,
-        "bottom",
-        &["G", "End"],
-        "to the end (last item)",
-    ),
+    (Action::Top, "top", &["g", "Home"], "to the top (first item)"),
+    (Action::Bottom, "bottom", &["G", "End"], "to the end (last item)"),
     (Action::NextPane, "next_pane", &["Tab"], "next pane"),
-    (
-        Action::PrevPane,
-        "previous_pane",
-        &["Shift-Tab"],
-        "previous pane",
-    ),
-    (
-        Action::Open,
-        "open",
-        &["Enter"],
-        "open: a story, a figure, a linked story",
-    ),
-    (
-        Action::Back,
-        "back",
-        &["Backspace"],
-        "back to the story opened before",
-    ),
-    (
-        Action::NextFigure,
-        "next_figure",
-        &["]"],
-        "next figure in the text",
-    ),
-    (
-        Action::PrevFigure,
-        "previous_figure",
-        &["["],
-        "previous figure in the text",
-    ),
-    (
-        Action::Search,
-        "search",
-        &["/"],
-        "search (ignores harakat, hamza, ة/ه, ى/ي)",
-    ),
+    (Action::PrevPane, "previous_pane", &["Shift-Tab"], "previous pane"),
+    (Action::Open, "open", &["Enter"], "open: a story, a figure, a linked story"),
+    (Action::Back, "back", &["Backspace"], "back to the story opened before"),
+    (Action::NextFigure, "next_figure", &["]"], "next figure in the text"),
+    (Action::PrevFigure, "previous_figure", &["["], "previous figure in the text"),
+    (Action::Search, "search", &["/"], "search (ignores harakat, hamza, ة/ه, ى/ي)"),
     (Action::NextHit, "next_hit", &["n"], "next search hit"),
-    (
-        Action::PrevHit,
-        "previous_hit",
-        &["N"],
-        "previous search hit",
-    ),
-    (
-        Action::Close,
-        "close",
-        &["Esc"],
-        "close help, search or overlay",
-    ),
-    (
-        Action::ToggleHighlights,
-        "highlights",
-        &["h"],
-        "highlights on or off",
-    ),
-    (
-        Action::ToggleLibrary,
-        "library",
-        &["l"],
-        "show or hide the library",
-    ),
-    (
-        Action::TogglePanel,
-        "panel",
-        &["f"],
-        "show or hide the facts panel",
-    ),
-    (
-        Action::RevealControls,
-        "controls",
-        &["c"],
-        "show bidi control characters",
-    ),
+    (Action::PrevHit, "previous_hit", &["N"], "previous search hit"),
+    (Action::Close, "close", &["Esc"], "close help, search or overlay"),
+    (Action::ToggleHighlights, "highlights", &["h"], "highlights on or off"),
+    (Action::ToggleLibrary, "library", &["l"], "show or hide the library"),
+    (Action::TogglePanel, "panel", &["f"], "show or hide the facts panel"),
+    (Action::RevealControls, "controls", &["c"], "show bidi control characters"),
 ];
 
 /// The bindings in force.
@@ -235,21 +155,12 @@ impl Keymap {
         let mut problems = Vec::new();
         let mut bindings: Vec<(Action, Vec<Key>, &'static str)> = DEFAULT_BINDINGS
             .iter()
-            .map(|(action, _, keys, help)| {
-                (
-                    *action,
-                    keys.iter().filter_map(|k| Key::parse(k)).collect(),
-                    *help,
-                )
-            })
+            .map(|(action, _, keys, help)| (*action, keys.iter().filter_map(|k| Key::parse(k)).collect(), *help))
             .collect();
         let mut names: Vec<&String> = overrides.keys().collect();
         names.sort();
         for name in names {
-            let Some(index) = DEFAULT_BINDINGS
-                .iter()
-                .position(|(_, n, _, _)| *n == name.as_str())
-            else {
+            let Some(index) = DEFAULT_BINDINGS.iter().position(|(_, n, _, _)| *n == name.as_str()) else {
                 problems.push(format!("keys: no action named '{name}'"));
                 continue;
             };
@@ -268,10 +179,7 @@ impl Keymap {
                 bindings[index].1 = keys;
             }
         }
-        let by_key = bindings
-            .iter()
-            .flat_map(|(a, keys, _)| keys.iter().map(move |k| (*k, *a)))
-            .collect();
+        let by_key = bindings.iter().flat_map(|(a, keys, _)| keys.iter().map(move |k| (*k, *a))).collect();
         (Keymap { bindings, by_key }, problems)
     }
 
@@ -318,20 +226,13 @@ mod tests {
         let overrides: HashMap<String, Vec<String>> = [
             ("down".to_string(), vec!["n".to_string()]),
             ("fly".to_string(), vec!["x".to_string()]),
-            (
-                "up".to_string(),
-                vec!["Ctrl-p".to_string(), "two keys".to_string()],
-            ),
+            ("up".to_string(), vec!["Ctrl-p".to_string(), "two keys".to_string()]),
         ]
         .into_iter()
         .collect();
         let (map, problems) = Keymap::with_overrides(&overrides);
         assert_eq!(map.action(Key::Char('n')), Some(Action::Down));
-        assert_eq!(
-            map.action(Key::Char('j')),
-            None,
-            "the old keys of an overridden action are gone"
-        );
+        assert_eq!(map.action(Key::Char('j')), None, "the old keys of an overridden action are gone");
         assert_eq!(map.action(Key::Ctrl('p')), Some(Action::Up));
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(map.key_for(Action::NextHit), "-", "n was taken by down");
@@ -339,16 +240,7 @@ mod tests {
 
     #[test]
     fn key_names_round_trip() {
-        for name in [
-            "j",
-            "Space",
-            "PgDn",
-            "Shift-Tab",
-            "Ctrl-c",
-            "Enter",
-            "?",
-            "G",
-        ] {
+        for name in ["j", "Space", "PgDn", "Shift-Tab", "Ctrl-c", "Enter", "?", "G"] {
             assert_eq!(Key::parse(name).map(Key::name).as_deref(), Some(name));
         }
     }

@@ -109,20 +109,11 @@ impl App {
         extract_in_background: bool,
     ) -> App {
         let library = Arc::new(library);
-        let first = library.order.first().copied().unwrap_or(StoryRef {
-            article: 0,
-            story: 0,
-        });
+        let first = library.order.first().copied().unwrap_or(StoryRef { article: 0, story: 0 });
         let start = state
             .last
             .as_ref()
-            .and_then(|key| {
-                library
-                    .order
-                    .iter()
-                    .copied()
-                    .find(|&r| story_key(&library, r) == *key)
-            })
+            .and_then(|key| library.order.iter().copied().find(|&r| story_key(&library, r) == *key))
             .filter(|_| library.articles.len() > 1)
             .unwrap_or(first);
         let worker = extract_in_background.then(|| worker::Worker::start(Arc::clone(&library)));
@@ -179,11 +170,15 @@ impl App {
     /// The terminal's new size: the article pane keeps its reading position.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
-        let a = self.panes().article;
-        self.view.resize(
-            usize::from(a.width.saturating_sub(2)).max(1),
-            usize::from(a.height),
-        );
+        let panes = self.panes();
+        // focus never stays on a pane that folded away
+        if (self.focus == Focus::Panel && panes.panel.is_none())
+            || (self.focus == Focus::Library && panes.library.is_none())
+        {
+            self.focus = Focus::Article;
+        }
+        let a = panes.article;
+        self.view.resize(usize::from(a.width.saturating_sub(2)).max(1), usize::from(a.height));
     }
 
     /// Extracted facts that arrived from the background: returns whether anything changed.
@@ -227,26 +222,15 @@ impl App {
             .iter()
             .filter(|l| l.story < self.library.articles[article].stories.len())
             .map(|l| LinkTarget {
-                story: StoryRef {
-                    article,
-                    story: l.story,
-                },
+                story: StoryRef { article, story: l.story },
                 title: l.title.clone(),
                 via: l.via,
                 shared: l.shared.clone(),
             })
             .collect();
         if let Some(mine) = self.profiles.get(&self.current) {
-            let taken: Vec<StoryRef> = links
-                .iter()
-                .map(|l| l.story)
-                .chain([self.current])
-                .collect();
-            let others = self
-                .profiles
-                .iter()
-                .filter(|(r, _)| !taken.contains(r))
-                .map(|(r, p)| (*r, p));
+            let taken: Vec<StoryRef> = links.iter().map(|l| l.story).chain([self.current]).collect();
+            let others = self.profiles.iter().filter(|(r, _)| !taken.contains(r)).map(|(r, p)| (*r, p));
             for (r, shared) in related(mine, others, 5) {
                 links.push(LinkTarget {
                     story: r,
@@ -268,13 +252,7 @@ impl App {
         };
         for (index, f) in facts.figures.iter().enumerate() {
             let block = block_of_paragraph(f.paragraph);
-            self.marks.entry(block).or_default().push((
-                f.start..f.end,
-                Mark::Figure {
-                    kind: f.kind,
-                    index,
-                },
-            ));
+            self.marks.entry(block).or_default().push((f.start..f.end, Mark::Figure { kind: f.kind, index }));
         }
         let names: Vec<&str> = facts
             .people
@@ -293,10 +271,7 @@ impl App {
             let spans = self.marks.entry(block).or_default();
             for name in &names {
                 for hit in search::find_all(&b.text, name) {
-                    if !spans
-                        .iter()
-                        .any(|(r, _)| r.start < hit.end && hit.start < r.end)
-                    {
+                    if !spans.iter().any(|(r, _)| r.start < hit.end && hit.start < r.end) {
                         spans.push((hit, Mark::Entity));
                     }
                 }
@@ -317,18 +292,9 @@ impl App {
         }
         self.current = r;
         self.state.last = Some(story_key(&self.library, r));
-        self.view = ArticleView::new(blocks_of(
-            self.library.story(r),
-            &self.options,
-            self.reveal_controls,
-        ));
+        self.view = ArticleView::new(blocks_of(self.library.story(r), &self.options, self.reveal_controls));
         self.resize(self.size.0, self.size.1);
-        if let Some(pos) = self
-            .state
-            .positions
-            .get(&story_key(&self.library, r))
-            .copied()
-        {
+        if let Some(pos) = self.state.positions.get(&story_key(&self.library, r)).copied() {
             self.view.restore(pos);
         }
         if let Some(i) = self.library.order.iter().position(|&o| o == r) {
@@ -387,12 +353,9 @@ impl App {
                     self.selected_figure = None;
                 }
             }
-            Action::Down
-            | Action::Up
-            | Action::PageDown
-            | Action::PageUp
-            | Action::Top
-            | Action::Bottom => self.move_in_focus(action, page),
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
+                self.move_in_focus(action, page)
+            }
             Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
             Action::Open => self.open_selected(),
             Action::Back => {
@@ -404,11 +367,7 @@ impl App {
             Action::NextFigure => self.step_figure(true),
             Action::PrevFigure => self.step_figure(false),
             Action::Search => {
-                self.search = Search {
-                    editing: true,
-                    in_library: self.focus == Focus::Library,
-                    ..Search::default()
-                };
+                self.search = Search { editing: true, in_library: self.focus == Focus::Library, ..Search::default() };
             }
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
@@ -433,15 +392,10 @@ impl App {
                 self.reveal_controls = !self.reveal_controls;
                 let pos = self.view.position();
                 let (w, h) = (self.view.width, self.view.height);
-                self.view =
-                    ArticleView::new(blocks_of(self.story(), &self.options, self.reveal_controls));
+                self.view = ArticleView::new(blocks_of(self.story(), &self.options, self.reveal_controls));
                 self.view.resize(w, h);
                 self.view.restore(pos);
-                let state = if self.reveal_controls {
-                    "shown"
-                } else {
-                    "hidden"
-                };
+                let state = if self.reveal_controls { "shown" } else { "hidden" };
                 self.messages.push(format!("bidi controls {state}"));
             }
         }
@@ -484,11 +438,7 @@ impl App {
         }
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
-        self.focus = order[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+        self.focus = order[if forward { (i + 1) % n } else { (i + n - 1) % n }];
         // a narrow terminal shows the panel over the article while it has focus
         if self.size.0 < panes::PANEL_MIN_WIDTH {
             self.want_panel = (self.focus == Focus::Panel).then_some(true);
@@ -517,16 +467,11 @@ impl App {
                         self.view.reveal(block_of_paragraph(q), 0);
                     }
                 }
-                Some(Item::Person(i)) => {
-                    self.search_for(self.current_facts().map(|f| f.people[i].name.clone()))
+                Some(Item::Person(i)) => self.search_for(self.current_facts().map(|f| f.people[i].name.clone())),
+                Some(Item::Place(i)) => self.search_for(self.current_facts().map(|f| f.places[i].name.clone())),
+                Some(Item::Organization(i)) => {
+                    self.search_for(self.current_facts().map(|f| f.organizations[i].name.clone()))
                 }
-                Some(Item::Place(i)) => {
-                    self.search_for(self.current_facts().map(|f| f.places[i].name.clone()))
-                }
-                Some(Item::Organization(i)) => self.search_for(
-                    self.current_facts()
-                        .map(|f| f.organizations[i].name.clone()),
-                ),
                 _ => {}
             },
             Focus::Article => {}
@@ -535,10 +480,7 @@ impl App {
 
     fn search_for(&mut self, name: Option<String>) {
         if let Some(name) = name {
-            self.search = Search {
-                query: name,
-                ..Search::default()
-            };
+            self.search = Search { query: name, ..Search::default() };
             self.run_search();
             self.step_hit(true);
         }
@@ -554,8 +496,7 @@ impl App {
 
     fn step_figure(&mut self, forward: bool) {
         let Some(facts) = self.current_facts() else {
-            self.messages
-                .push("figures are still being extracted".into());
+            self.messages.push("figures are still being extracted".into());
             return;
         };
         let n = facts.figures.len();
@@ -568,11 +509,7 @@ impl App {
             None => {
                 // the first figure at or after the top of the view
                 let top = self.view.top.block;
-                let i = facts
-                    .figures
-                    .iter()
-                    .position(|f| block_of_paragraph(f.paragraph) >= top)
-                    .unwrap_or(0);
+                let i = facts.figures.iter().position(|f| block_of_paragraph(f.paragraph) >= top).unwrap_or(0);
                 if forward {
                     i
                 } else {
@@ -597,9 +534,7 @@ impl App {
                 self.run_search();
             }
             Key::Char(c) => {
-                self.search
-                    .query
-                    .push(crate::article::decode::sanitize_char(c));
+                self.search.query.push(crate::article::decode::sanitize_char(c));
                 self.run_search();
             }
             _ => {}
@@ -614,26 +549,15 @@ impl App {
         if self.search.in_library {
             for (i, &r) in self.library.order.iter().enumerate() {
                 let s = self.library.story(r);
-                if search::contains(&s.title, &query)
-                    || s.paragraphs.iter().any(|p| search::contains(p, &query))
-                {
+                if search::contains(&s.title, &query) || s.paragraphs.iter().any(|p| search::contains(p, &query)) {
                     self.search.hits.push((i, 0..0));
                 }
             }
-            if let Some(&(i, _)) = self
-                .search
-                .hits
-                .iter()
-                .find(|(i, _)| *i >= self.library_selected)
-                .or(self.search.hits.first())
+            if let Some(&(i, _)) =
+                self.search.hits.iter().find(|(i, _)| *i >= self.library_selected).or(self.search.hits.first())
             {
                 self.library_selected = i;
-                self.search.current = self
-                    .search
-                    .hits
-                    .iter()
-                    .position(|(h, _)| *h == i)
-                    .unwrap_or(0);
+                self.search.current = self.search.hits.iter().position(|(h, _)| *h == i).unwrap_or(0);
             }
             return;
         }
@@ -643,12 +567,7 @@ impl App {
             }
         }
         let top = self.view.top.block;
-        self.search.current = self
-            .search
-            .hits
-            .iter()
-            .position(|(b, _)| *b >= top)
-            .unwrap_or(0);
+        self.search.current = self.search.hits.iter().position(|(b, _)| *b >= top).unwrap_or(0);
         self.show_hit();
     }
 
@@ -667,11 +586,7 @@ impl App {
         if n == 0 {
             return;
         }
-        self.search.current = if forward {
-            (self.search.current + 1) % n
-        } else {
-            (self.search.current + n - 1) % n
-        };
+        self.search.current = if forward { (self.search.current + 1) % n } else { (self.search.current + n - 1) % n };
         self.show_hit();
     }
 
@@ -711,10 +626,7 @@ fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
         .iter()
         .filter(|l| l.story < article.stories.len())
         .map(|l| LinkTarget {
-            story: StoryRef {
-                article: r.article,
-                story: l.story,
-            },
+            story: StoryRef { article: r.article, story: l.story },
             title: l.title.clone(),
             via: l.via,
             shared: l.shared.clone(),
@@ -724,24 +636,15 @@ fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
 
 /// The article pane's blocks: title, meta line (date, dateline, sources), paragraphs.
 pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) -> Vec<Block> {
-    let options = LayoutOptions {
-        reveal_controls,
-        ..*options
-    };
+    let options = LayoutOptions { reveal_controls, ..*options };
     let story_direction = match options.direction {
-        BaseDirection::Auto => match story
-            .paragraphs
-            .iter()
-            .chain([&story.title])
-            .find_map(|p| strong_direction(p))
-        {
+        BaseDirection::Auto => match story.paragraphs.iter().chain([&story.title]).find_map(|p| strong_direction(p)) {
             Some(Direction::Ltr) => BaseDirection::Ltr,
             _ => BaseDirection::Rtl,
         },
         forced => forced,
     };
-    let title_direction =
-        crate::layout::title_direction(&story.title, &story.paragraphs, options.direction);
+    let title_direction = crate::layout::title_direction(&story.title, &story.paragraphs, options.direction);
     let mut meta: Vec<String> = Vec::new();
     meta.extend(story.published.clone());
     meta.extend(story.dateline.clone());
@@ -752,18 +655,12 @@ pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) 
         Block {
             kind: BlockKind::Title,
             text: story.title.clone(),
-            options: LayoutOptions {
-                direction: title_direction,
-                ..options
-            },
+            options: LayoutOptions { direction: title_direction, ..options },
         },
         Block {
             kind: BlockKind::Meta,
             text: meta.join(" · "),
-            options: LayoutOptions {
-                direction: story_direction,
-                ..options
-            },
+            options: LayoutOptions { direction: story_direction, ..options },
         },
     ];
     blocks.extend(story.paragraphs.iter().enumerate().map(|(i, p)| Block {

@@ -54,15 +54,14 @@ pub fn items(facts: Option<&Facts>, links: &[LinkTarget]) -> Vec<Item> {
                 out.push(Item::Note("none".into()));
             }
             for &(kind, name) in KIND_ORDER {
-                let of_kind: Vec<usize> = (0..f.figures.len())
-                    .filter(|&i| f.figures[i].kind == kind)
-                    .collect();
+                let of_kind: Vec<usize> = (0..f.figures.len()).filter(|&i| f.figures[i].kind == kind).collect();
                 if !of_kind.is_empty() {
                     out.push(Item::Header(format!("· {name}")));
                     out.extend(of_kind.into_iter().map(Item::Figure));
                 }
             }
-            let sections: [(&str, usize, fn(usize) -> Item); 4] = [
+            type Section = (&'static str, usize, fn(usize) -> Item);
+            let sections: [Section; 4] = [
                 ("People", f.people.len(), Item::Person),
                 ("Places", f.places.len(), Item::Place),
                 ("Organizations", f.organizations.len(), Item::Organization),
@@ -87,9 +86,7 @@ pub fn items(facts: Option<&Facts>, links: &[LinkTarget]) -> Vec<Item> {
 /// The selectable item at or after `from` (or before it, going `back`).
 pub fn next_selectable(items: &[Item], from: usize, back: bool) -> Option<usize> {
     if back {
-        (0..=from.min(items.len().saturating_sub(1)))
-            .rev()
-            .find(|&i| items[i].selectable())
+        (0..=from.min(items.len().saturating_sub(1))).rev().find(|&i| items[i].selectable())
     } else {
         (from..items.len()).find(|&i| items[i].selectable())
     }

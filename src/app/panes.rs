@@ -35,18 +35,8 @@ pub fn panes(width: u16, height: u16, library: Option<bool>, panel: Option<bool>
     let body_y = u16::from(height >= 3);
     let body_h = height.saturating_sub(if height >= 3 { 2 } else { 0 });
     if height >= 3 {
-        p.title = Area {
-            x: 0,
-            y: 0,
-            width,
-            height: 1,
-        };
-        p.status = Area {
-            x: 0,
-            y: height - 1,
-            width,
-            height: 1,
-        };
+        p.title = Area { x: 0, y: 0, width, height: 1 };
+        p.status = Area { x: 0, y: height - 1, width, height: 1 };
     }
     let show_library = library.unwrap_or(width >= LIBRARY_MIN_WIDTH) && width >= 20;
     let overlay = width < PANEL_MIN_WIDTH;
@@ -55,40 +45,20 @@ pub fn panes(width: u16, height: u16, library: Option<bool>, panel: Option<bool>
     let mut rest = width;
     if show_library {
         let w = (width / 4).clamp(12, 40).min(width.saturating_sub(10));
-        p.library = Some(Area {
-            x,
-            y: body_y,
-            width: w,
-            height: body_h,
-        });
+        p.library = Some(Area { x, y: body_y, width: w, height: body_h });
         x += w + 1;
         rest = rest.saturating_sub(w + 1);
     }
     if show_panel && !overlay {
         let w = (width * 3 / 10).clamp(20, 48).min(rest.saturating_sub(20));
-        p.panel = Some(Area {
-            x: x + rest - w,
-            y: body_y,
-            width: w,
-            height: body_h,
-        });
+        p.panel = Some(Area { x: x + rest - w, y: body_y, width: w, height: body_h });
         rest = rest.saturating_sub(w + 1);
     }
-    p.article = Area {
-        x,
-        y: body_y,
-        width: rest,
-        height: body_h,
-    };
+    p.article = Area { x, y: body_y, width: rest, height: body_h };
     if show_panel && overlay {
         p.panel_overlay = true;
         let w = width.saturating_sub(4).max(1);
-        p.panel = Some(Area {
-            x: (width - w) / 2,
-            y: body_y,
-            width: w,
-            height: body_h,
-        });
+        p.panel = Some(Area { x: (width - w) / 2, y: body_y, width: w, height: body_h });
     }
     p
 }
@@ -102,20 +72,14 @@ mod tests {
         let p = panes(120, 40, None, None);
         assert!(p.library.is_some() && p.panel.is_some() && !p.panel_overlay);
         let (l, a, s) = (p.library.unwrap(), p.article, p.panel.unwrap());
-        assert!(
-            l.x + l.width < a.x && a.x + a.width < s.x && s.x + s.width <= 120,
-            "{p:?}"
-        );
+        assert!(l.x + l.width < a.x && a.x + a.width < s.x && s.x + s.width <= 120, "{p:?}");
     }
 
     #[test]
     fn library_folds_below_100_and_panel_overlays_below_60() {
         let p = panes(80, 24, None, None);
         assert!(p.library.is_none() && p.panel.is_some() && !p.panel_overlay);
-        assert!(
-            panes(80, 24, Some(true), None).library.is_some(),
-            "a key brings the library back"
-        );
+        assert!(panes(80, 24, Some(true), None).library.is_some(), "a key brings the library back");
         let p = panes(40, 12, None, None);
         assert!(p.panel.is_none());
         let p = panes(40, 12, None, Some(true));
@@ -126,16 +90,7 @@ mod tests {
     fn tiny_sizes_give_sane_areas() {
         for (w, h) in [(1, 1), (3, 2), (20, 4), (0, 0), (2, 50)] {
             let p = panes(w, h, Some(true), Some(true));
-            for a in [
-                Some(p.article),
-                p.library,
-                p.panel,
-                Some(p.title),
-                Some(p.status),
-            ]
-            .into_iter()
-            .flatten()
-            {
+            for a in [Some(p.article), p.library, p.panel, Some(p.title), Some(p.status)].into_iter().flatten() {
                 assert!(a.x + a.width <= w && a.y + a.height <= h, "{w}x{h}: {a:?}");
             }
         }

@@ -29,11 +29,7 @@ pub fn state_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     let dirs = directories::ProjectDirs::from("", "", "qari")?;
-    Some(
-        dirs.state_dir()
-            .unwrap_or_else(|| dirs.data_local_dir())
-            .join("state.json"),
-    )
+    Some(dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir()).join("state.json"))
 }
 
 /// Reads the state. A file that does not parse is renamed aside (`state.json.corrupt`) and
@@ -42,12 +38,7 @@ pub fn load(path: &Path) -> (State, Option<String>) {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
-        Err(e) => {
-            return (
-                State::default(),
-                Some(format!("cannot read state {}: {e}", path.display())),
-            )
-        }
+        Err(e) => return (State::default(), Some(format!("cannot read state {}: {e}", path.display()))),
     };
     match serde_json::from_str(&text) {
         Ok(state) => (state, None),
@@ -58,13 +49,7 @@ pub fn load(path: &Path) -> (State, Option<String>) {
                 Ok(()) => format!("moved to {}", aside.display()),
                 Err(m) => format!("could not be moved aside: {m}"),
             };
-            (
-                State::default(),
-                Some(format!(
-                    "state file {} was damaged ({e}); {what}",
-                    path.display()
-                )),
-            )
+            (State::default(), Some(format!("state file {} was damaged ({e}); {what}", path.display())))
         }
     }
 }
@@ -72,16 +57,9 @@ pub fn load(path: &Path) -> (State, Option<String>) {
 /// Saves `mine` over what is on disk now: positions of other stories written by another
 /// reader since we loaded are kept.
 pub fn save(path: &Path, mine: &State) -> std::io::Result<()> {
-    let mut merged = match std::fs::read_to_string(path)
-        .ok()
-        .and_then(|t| serde_json::from_str::<State>(&t).ok())
-    {
-        Some(on_disk) => on_disk,
-        None => State::default(),
-    };
-    merged
-        .positions
-        .extend(mine.positions.iter().map(|(k, v)| (k.clone(), *v)));
+    let mut merged: State =
+        std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    merged.positions.extend(mine.positions.iter().map(|(k, v)| (k.clone(), *v)));
     if mine.last.is_some() {
         merged.last.clone_from(&mine.last);
     }
@@ -119,13 +97,7 @@ mod tests {
     fn saves_and_loads_positions() {
         let path = temp("roundtrip");
         let mut s = State::default();
-        s.positions.insert(
-            "a.txt#0".into(),
-            Position {
-                block: 3,
-                offset: 17,
-            },
-        );
+        s.positions.insert("a.txt#0".into(), Position { block: 3, offset: 17 });
         s.last = Some("a.txt#0".into());
         save(&path, &s).unwrap();
         assert_eq!(load(&path), (s, None));
@@ -147,21 +119,9 @@ mod tests {
     fn two_readers_keep_each_others_positions() {
         let path = temp("merge");
         let mut first = State::default();
-        first.positions.insert(
-            "a#0".into(),
-            Position {
-                block: 2,
-                offset: 0,
-            },
-        );
+        first.positions.insert("a#0".into(), Position { block: 2, offset: 0 });
         let mut second = State::default();
-        second.positions.insert(
-            "b#0".into(),
-            Position {
-                block: 5,
-                offset: 9,
-            },
-        );
+        second.positions.insert("b#0".into(), Position { block: 5, offset: 9 });
         save(&path, &first).unwrap();
         save(&path, &second).unwrap();
         let (both, _) = load(&path);

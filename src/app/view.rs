@@ -46,10 +46,7 @@ impl ArticleView {
         ArticleView {
             blocks,
             cache: RefCell::new(LayoutCache::default()),
-            top: Row {
-                block: 0,
-                line: Some(0),
-            },
+            top: Row { block: 0, line: Some(0) },
             width: 80,
             height: 20,
         }
@@ -57,10 +54,7 @@ impl ArticleView {
 
     pub fn layout(&self, block: usize) -> Rc<ParagraphLayout> {
         let b = &self.blocks[block];
-        let options = LayoutOptions {
-            width: self.width.max(1),
-            ..b.options
-        };
+        let options = LayoutOptions { width: self.width.max(1), ..b.options };
         self.cache.borrow_mut().get(&block, &b.text, &options)
     }
 
@@ -74,16 +68,12 @@ impl ArticleView {
     }
 
     fn row_index(&self, row: Row) -> usize {
-        row.line
-            .unwrap_or_else(|| self.layout(row.block).lines.len())
+        row.line.unwrap_or_else(|| self.layout(row.block).lines.len())
     }
 
     fn row_at(&self, block: usize, index: usize) -> Row {
         let lines = self.layout(block).lines.len();
-        Row {
-            block,
-            line: (index < lines).then_some(index),
-        }
+        Row { block, line: (index < lines).then_some(index) }
     }
 
     pub fn next_row(&self, row: Row) -> Option<Row> {
@@ -91,10 +81,7 @@ impl ArticleView {
         if i < self.rows_in(row.block) {
             Some(self.row_at(row.block, i))
         } else if row.block + 1 < self.blocks.len() {
-            Some(Row {
-                block: row.block + 1,
-                line: Some(0),
-            })
+            Some(Row { block: row.block + 1, line: Some(0) })
         } else {
             None
         }
@@ -158,10 +145,7 @@ impl ArticleView {
     }
 
     pub fn to_top(&mut self) {
-        self.top = Row {
-            block: 0,
-            line: Some(0),
-        };
+        self.top = Row { block: 0, line: Some(0) };
     }
 
     /// The last page: laid out from the end backwards, whatever the article's length.
@@ -181,41 +165,23 @@ impl ArticleView {
     pub fn position(&self) -> Position {
         let line = self.top.line.unwrap_or(0);
         let layout = self.layout(self.top.block);
-        let offset = layout
-            .lines
-            .get(line)
-            .map_or(0, |l| l.logical_range().start);
-        Position {
-            block: self.top.block,
-            offset,
-        }
+        let offset = layout.lines.get(line).map_or(0, |l| l.logical_range().start);
+        Position { block: self.top.block, offset }
     }
 
     /// Shows `position` at the top (after a resize, or when a story is reopened).
     pub fn restore(&mut self, position: Position) {
         let block = position.block.min(self.blocks.len().saturating_sub(1));
         let line = self.layout(block).line_of(position.offset);
-        self.top = Row {
-            block,
-            line: Some(line),
-        };
+        self.top = Row { block, line: Some(line) };
     }
 
     /// Brings char `offset` of `block` into view, a few rows below the top.
     pub fn reveal(&mut self, block: usize, offset: usize) {
         let block = block.min(self.blocks.len().saturating_sub(1));
         let line = self.layout(block).line_of(offset);
-        let target = Row {
-            block,
-            line: Some(line),
-        };
-        if self
-            .visible_rows()
-            .iter()
-            .skip(1)
-            .take(self.height.saturating_sub(2))
-            .any(|r| *r == target)
-        {
+        let target = Row { block, line: Some(line) };
+        if self.visible_rows().iter().skip(1).take(self.height.saturating_sub(2)).any(|r| *r == target) {
             return;
         }
         self.top = target;
@@ -251,18 +217,11 @@ mod tests {
     use super::*;
 
     fn view(paragraphs: &[&str], width: usize, height: usize) -> ArticleView {
-        let options = LayoutOptions {
-            shaping: false,
-            ..LayoutOptions::default()
-        };
+        let options = LayoutOptions { shaping: false, ..LayoutOptions::default() };
         let blocks = paragraphs
             .iter()
             .enumerate()
-            .map(|(i, t)| Block {
-                kind: BlockKind::Paragraph(i),
-                text: t.to_string(),
-                options,
-            })
+            .map(|(i, t)| Block { kind: BlockKind::Paragraph(i), text: t.to_string(), options })
             .collect();
         let mut v = ArticleView::new(blocks);
         v.resize(width, height);
@@ -274,50 +233,20 @@ mod tests {
         let v = view(&["aaa bbb", "ccc"], 3, 10);
         let rows = v.visible_rows();
         assert_eq!(rows.len(), 4); // aaa, bbb, gap, ccc
-        assert_eq!(
-            rows[2],
-            Row {
-                block: 0,
-                line: None
-            }
-        );
-        assert_eq!(
-            rows[3],
-            Row {
-                block: 1,
-                line: Some(0)
-            }
-        );
+        assert_eq!(rows[2], Row { block: 0, line: None });
+        assert_eq!(rows[3], Row { block: 1, line: Some(0) });
     }
 
     #[test]
     fn scrolling_stops_at_the_end_and_the_top() {
         let mut v = view(&["a b c d e f"], 1, 3);
         v.scroll_down(100);
-        assert_eq!(
-            v.top,
-            Row {
-                block: 0,
-                line: Some(3)
-            }
-        );
+        assert_eq!(v.top, Row { block: 0, line: Some(3) });
         assert!(v.at_end());
         v.scroll_up(100);
-        assert_eq!(
-            v.top,
-            Row {
-                block: 0,
-                line: Some(0)
-            }
-        );
+        assert_eq!(v.top, Row { block: 0, line: Some(0) });
         v.to_end();
-        assert_eq!(
-            v.top,
-            Row {
-                block: 0,
-                line: Some(3)
-            }
-        );
+        assert_eq!(v.top, Row { block: 0, line: Some(3) });
         assert_eq!(v.percent(), 100);
     }
 
@@ -334,9 +263,7 @@ mod tests {
 
     #[test]
     fn scrolling_over_laid_out_text_lays_out_nothing_again() {
-        let paragraphs: Vec<String> = (0..50)
-            .map(|i| format!("paragraph {i} with a few words"))
-            .collect();
+        let paragraphs: Vec<String> = (0..50).map(|i| format!("paragraph {i} with a few words")).collect();
         let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
         let mut v = view(&refs, 10, 5);
         v.scroll_down(40);

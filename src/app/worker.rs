@@ -25,10 +25,7 @@ impl Worker {
     /// Starts extracting every story of the library, in library order.
     pub fn start(library: Arc<Library>) -> Worker {
         let queue = Arc::new((
-            Mutex::new(Queue {
-                pending: library.order.iter().copied().collect(),
-                ..Queue::default()
-            }),
+            Mutex::new(Queue { pending: library.order.iter().copied().collect(), ..Queue::default() }),
             Condvar::new(),
         ));
         let (send, results) = channel();
@@ -59,11 +56,7 @@ impl Drop for Worker {
     }
 }
 
-fn run(
-    library: Arc<Library>,
-    queue: Arc<(Mutex<Queue>, Condvar)>,
-    send: Sender<(StoryRef, Facts)>,
-) {
+fn run(library: Arc<Library>, queue: Arc<(Mutex<Queue>, Condvar)>, send: Sender<(StoryRef, Facts)>) {
     let mut known_people: Vec<String> = Vec::new();
     loop {
         let next = {

@@ -81,9 +81,7 @@ const HIJRI_MONTHS: &[(&str, u32)] = &[
     ("ذي الحجه", 12),
 ];
 
-const ENGLISH_MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const ENGLISH_MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// A month named at the start of `words` (folded words): (month, words used, calendar).
 /// Single words that are also common nouns (اب "father", صفر "zero", ماي) are only taken when
@@ -91,10 +89,7 @@ const ENGLISH_MONTHS: &[&str] = &[
 pub fn month_at(words: &[&str], strict: bool) -> Option<(u32, usize, Calendar)> {
     let first = *words.first()?;
     let second = words.get(1).copied().unwrap_or("");
-    for (table, calendar) in [
-        (GREGORIAN_MONTHS, Calendar::Gregorian),
-        (HIJRI_MONTHS, Calendar::Hijri),
-    ] {
+    for (table, calendar) in [(GREGORIAN_MONTHS, Calendar::Gregorian), (HIJRI_MONTHS, Calendar::Hijri)] {
         for &(name, month) in table {
             let mut parts = name.split(' ');
             let (a, b) = (parts.next().unwrap_or(""), parts.next());
@@ -104,9 +99,7 @@ pub fn month_at(words: &[&str], strict: bool) -> Option<(u32, usize, Calendar)> 
             match b {
                 Some(b) if b == second => return Some((month, 2, calendar)),
                 Some(_) => continue,
-                None if strict && matches!(name, "اب" | "صفر" | "ماي" | "رجب") => {
-                    continue
-                }
+                None if strict && matches!(name, "اب" | "صفر" | "ماي" | "رجب") => continue,
                 None => return Some((month, 1, calendar)),
             }
         }
@@ -142,17 +135,12 @@ pub fn number_of(word: &str) -> Option<u32> {
     if word.is_empty() || word.len() > 12 {
         return None;
     }
-    word.chars().try_fold(0u32, |acc, c| {
-        acc.checked_mul(10)?.checked_add(digit_value(c)?)
-    })
+    word.chars().try_fold(0u32, |acc, c| acc.checked_mul(10)?.checked_add(digit_value(c)?))
 }
 
 fn day_of(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
-    let w = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|s| w.strip_suffix(s))
-        .unwrap_or(&w);
+    let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(&w);
     number_of(w).filter(|d| (1..=31).contains(d))
 }
 
@@ -170,10 +158,7 @@ pub fn iso_date(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Opti
 /// Reads the date of a "published" line (label already removed) into ISO 8601, of the
 /// precision the text gives. Times, weekdays and zone names around it are ignored.
 pub fn parse_published(text: &str) -> Option<String> {
-    let ascii: String = text
-        .chars()
-        .map(|c| digit_value(c).map_or(c, |d| char::from(b'0' + d as u8)))
-        .collect();
+    let ascii: String = text.chars().map(|c| digit_value(c).map_or(c, |d| char::from(b'0' + d as u8))).collect();
     if let Some(iso) = numeric_date(&ascii) {
         return Some(iso);
     }
@@ -216,11 +201,7 @@ pub fn parse_published(text: &str) -> Option<String> {
 fn numeric_date(text: &str) -> Option<String> {
     for token in text.split(|c: char| c.is_whitespace() || c == ',' || c == '،') {
         let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
-        if parts.len() != 3
-            || parts
-                .iter()
-                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-        {
+        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
             continue;
         }
         let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
@@ -281,27 +262,11 @@ mod tests {
     #[test]
     fn months_of_every_region_and_the_hijri_calendar() {
         let words = |s: &'static str| fold(s);
-        assert_eq!(
-            month_at(&["كانون", "الثاني"], true),
-            Some((1, 2, Calendar::Gregorian))
-        );
-        assert_eq!(
-            month_at(&[words("أكتوبر").as_str()], true),
-            Some((10, 1, Calendar::Gregorian))
-        );
-        assert_eq!(
-            month_at(&[words("رمضان").as_str()], true),
-            Some((9, 1, Calendar::Hijri))
-        );
-        assert_eq!(
-            month_at(&["ذو", words("الحجة").as_str()], true),
-            Some((12, 2, Calendar::Hijri))
-        );
-        assert_eq!(
-            month_at(&["اب"], true),
-            None,
-            "آب is also 'father': only taken when not strict"
-        );
+        assert_eq!(month_at(&["كانون", "الثاني"], true), Some((1, 2, Calendar::Gregorian)));
+        assert_eq!(month_at(&[words("أكتوبر").as_str()], true), Some((10, 1, Calendar::Gregorian)));
+        assert_eq!(month_at(&[words("رمضان").as_str()], true), Some((9, 1, Calendar::Hijri)));
+        assert_eq!(month_at(&["ذو", words("الحجة").as_str()], true), Some((12, 2, Calendar::Hijri)));
+        assert_eq!(month_at(&["اب"], true), None, "آب is also 'father': only taken when not strict");
         assert_eq!(month_at(&["اب"], false).map(|m| m.0), Some(8));
     }
 }

@@ -28,17 +28,11 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, DecodeError> {
     } else {
         let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
         if let Some(why) = binary_reason(bytes) {
-            return Err(DecodeError::Binary {
-                path: path.to_string(),
-                why,
-            });
+            return Err(DecodeError::Binary { path: path.to_string(), why });
         }
         decode_utf8_lossy(bytes)
     };
-    Ok(Decoded {
-        text: sanitize(&normalize_line_ends(&raw)).into_owned(),
-        bad_sequences,
-    })
+    Ok(Decoded { text: sanitize(&normalize_line_ends(&raw)).into_owned(), bad_sequences })
 }
 
 /// One line (or chunk) of a stream: lossy UTF-8, `\r` and a leading BOM dropped, sanitized.
@@ -61,21 +55,14 @@ pub fn is_utf16(bytes: &[u8]) -> bool {
 /// Binary check for a stream's first chunk.
 pub fn check_not_binary(bytes: &[u8], path: &str) -> Result<(), DecodeError> {
     match binary_reason(bytes) {
-        Some(why) => Err(DecodeError::Binary {
-            path: path.to_string(),
-            why,
-        }),
+        Some(why) => Err(DecodeError::Binary { path: path.to_string(), why }),
         None => Ok(()),
     }
 }
 
 fn decode_utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
-    let units = bytes
-        .chunks(2)
-        .map(|pair| read([pair[0], *pair.get(1).unwrap_or(&0)]));
-    char::decode_utf16(units)
-        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+    let units = bytes.chunks(2).map(|pair| read([pair[0], *pair.get(1).unwrap_or(&0)]));
+    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
 }
 
 /// Lossy UTF-8 that also counts the repairs, so the user can be told the file was damaged.
@@ -98,10 +85,7 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
         return Some("it contains NUL bytes");
     }
     let sample = &bytes[..bytes.len().min(8192)];
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
-        .count();
+    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B)).count();
     (sample.len() >= 16 && controls * 10 > sample.len()).then_some("it is mostly control bytes")
 }
 
@@ -168,14 +152,8 @@ mod tests {
 
     #[test]
     fn reads_utf16_with_either_bom() {
-        let le: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("غزة\n".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
-        let be: Vec<u8> = [0xFE, 0xFF]
-            .into_iter()
-            .chain("غزة\n".encode_utf16().flat_map(u16::to_be_bytes))
-            .collect();
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("غزة\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("غزة\n".encode_utf16().flat_map(u16::to_be_bytes)).collect();
         assert_eq!(decode(&le, "f").unwrap().text, "غزة\n");
         assert_eq!(decode(&be, "f").unwrap().text, "غزة\n");
     }
@@ -183,10 +161,7 @@ mod tests {
     #[test]
     fn refuses_binary_naming_the_file() {
         let err = decode(b"PK\x03\x04\x00\x00", "a.zip").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "a.zip: binary file (not text): it contains NUL bytes"
-        );
+        assert_eq!(err.to_string(), "a.zip: binary file (not text): it contains NUL bytes");
         let controls: Vec<u8> = (0..64).map(|i| (i % 8) as u8 + 1).collect();
         assert!(decode(&controls, "x").is_err());
     }

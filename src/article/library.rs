@@ -14,10 +14,7 @@ use crate::article::parse_text::parse_text;
 #[derive(Debug, Error)]
 pub enum LoadError {
     #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    Io { path: String, source: std::io::Error },
     #[error(transparent)]
     Binary(#[from] DecodeError),
     #[error(transparent)]
@@ -38,30 +35,17 @@ pub struct Loaded {
 impl Loaded {
     /// A one-line notice for the user when the file had to be repaired.
     pub fn notice(&self) -> Option<String> {
-        (self.bad_sequences > 0).then(|| {
-            format!(
-                "{}: {} invalid UTF-8 sequence(s) replaced with �",
-                self.article.path, self.bad_sequences
-            )
-        })
+        (self.bad_sequences > 0)
+            .then(|| format!("{}: {} invalid UTF-8 sequence(s) replaced with �", self.article.path, self.bad_sequences))
     }
 }
 
 /// Parses bytes already read; `path` names the source (`-` for standard input).
 pub fn load_bytes(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
     let decoded = decode(bytes, path)?;
-    let stories = if looks_like_json(path, &decoded.text) {
-        parse_json(&decoded.text, path)?
-    } else {
-        parse_text(&decoded.text)
-    };
-    Ok(Loaded {
-        article: Article {
-            path: path.to_string(),
-            stories,
-        },
-        bad_sequences: decoded.bad_sequences,
-    })
+    let stories =
+        if looks_like_json(path, &decoded.text) { parse_json(&decoded.text, path)? } else { parse_text(&decoded.text) };
+    Ok(Loaded { article: Article { path: path.to_string(), stories }, bad_sequences: decoded.bad_sequences })
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
@@ -70,14 +54,9 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let read = if name == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ())
+        fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
-    read.map_err(|source| LoadError::Io {
-        path: name.clone(),
-        source,
-    })?;
+    read.map_err(|source| LoadError::Io { path: name.clone(), source })?;
     load_bytes(&bytes, &name)
 }
 
@@ -90,10 +69,7 @@ pub fn article_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     }
     let meta = fs::metadata(path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => LoadError::Missing { path: name.clone() },
-        _ => LoadError::Io {
-            path: name.clone(),
-            source,
-        },
+        _ => LoadError::Io { path: name.clone(), source },
     })?;
     if !meta.is_dir() {
         return Ok(vec![path.to_path_buf()]);
@@ -182,10 +158,7 @@ impl Library {
     }
 
     pub fn from_articles(articles: Vec<Article>) -> Library {
-        let mut library = Library {
-            articles,
-            ..Library::default()
-        };
+        let mut library = Library { articles, ..Library::default() };
         library.sort();
         library
     }
@@ -195,23 +168,12 @@ impl Library {
             .articles
             .iter()
             .enumerate()
-            .flat_map(|(a, art)| {
-                (0..art.stories.len()).map(move |s| StoryRef {
-                    article: a,
-                    story: s,
-                })
-            })
+            .flat_map(|(a, art)| (0..art.stories.len()).map(move |s| StoryRef { article: a, story: s }))
             .collect();
         let articles = &self.articles;
         self.order.sort_by(|x, y| {
-            let (sx, sy) = (
-                &articles[x.article].stories[x.story],
-                &articles[y.article].stories[y.story],
-            );
-            sy.published
-                .cmp(&sx.published)
-                .then_with(|| sx.title.cmp(&sy.title))
-                .then(x.cmp(y))
+            let (sx, sy) = (&articles[x.article].stories[x.story], &articles[y.article].stories[y.story]);
+            sy.published.cmp(&sx.published).then_with(|| sx.title.cmp(&sy.title)).then(x.cmp(y))
         });
     }
 
@@ -226,30 +188,16 @@ mod tests {
     use crate::article::model::Story;
 
     fn story(title: &str, published: Option<&str>) -> Story {
-        Story {
-            title: title.into(),
-            published: published.map(String::from),
-            ..Story::default()
-        }
+        Story { title: title.into(), published: published.map(String::from), ..Story::default() }
     }
 
     #[test]
     fn newest_first_then_title_and_undated_last() {
         let lib = Library::from_articles(vec![
-            Article {
-                path: "a".into(),
-                stories: vec![story("ب", Some("2024-01-01")), story("ا", None)],
-            },
-            Article {
-                path: "b".into(),
-                stories: vec![story("ج", Some("2025-03")), story("أ", Some("2024-01-01"))],
-            },
+            Article { path: "a".into(), stories: vec![story("ب", Some("2024-01-01")), story("ا", None)] },
+            Article { path: "b".into(), stories: vec![story("ج", Some("2025-03")), story("أ", Some("2024-01-01"))] },
         ]);
-        let titles: Vec<&str> = lib
-            .order
-            .iter()
-            .map(|&r| lib.story(r).title.as_str())
-            .collect();
+        let titles: Vec<&str> = lib.order.iter().map(|&r| lib.story(r).title.as_str()).collect();
         assert_eq!(titles, vec!["ج", "أ", "ب", "ا"]);
     }
 
@@ -265,11 +213,7 @@ mod tests {
         let lib = Library::open(std::slice::from_ref(&dir)).unwrap();
         assert_eq!(lib.articles.len(), 2);
         assert_eq!(lib.notices.len(), 1);
-        assert!(
-            lib.notices[0].contains("c.txt") && lib.notices[0].contains("binary"),
-            "{:?}",
-            lib.notices
-        );
+        assert!(lib.notices[0].contains("c.txt") && lib.notices[0].contains("binary"), "{:?}", lib.notices);
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -7,7 +7,5 @@ pub mod model;
 pub mod parse_json;
 pub mod parse_text;
 
-pub use library::{
-    article_files as article_files_of, load_bytes, load_file, Library, LoadError, Loaded, StoryRef,
-};
+pub use library::{article_files as article_files_of, load_bytes, load_file, Library, LoadError, Loaded, StoryRef};
 pub use model::{Article, Link, LinkKind, Story};

@@ -33,10 +33,7 @@ struct ArticleShape {
 /// All the stories the JSON holds, in order. Story links keep their indexes, so a file
 /// holding several articles has its links shifted to the combined list.
 pub fn parse_json(text: &str, path: &str) -> Result<Vec<Story>, JsonError> {
-    let shape: Shape = serde_json::from_str(text).map_err(|source| JsonError {
-        path: path.to_string(),
-        source,
-    })?;
+    let shape: Shape = serde_json::from_str(text).map_err(|source| JsonError { path: path.to_string(), source })?;
     let mut stories = match shape {
         Shape::Library { articles } => {
             let mut all = Vec::new();
@@ -75,16 +72,12 @@ fn clean_story(story: &mut Story) {
 
 /// Whether a file should be read as JSON: by its name, or by its first character.
 pub fn looks_like_json(path: &str, text: &str) -> bool {
-    path.to_ascii_lowercase().ends_with(".json")
-        || (path == "-" && text.trim_start().starts_with(['{', '[']))
+    path.to_ascii_lowercase().ends_with(".json") || (path == "-" && text.trim_start().starts_with(['{', '[']))
 }
 
 impl From<Vec<Story>> for Article {
     fn from(stories: Vec<Story>) -> Self {
-        Article {
-            path: String::new(),
-            stories,
-        }
+        Article { path: String::new(), stories }
     }
 }
 
@@ -110,11 +103,7 @@ mod tests {
 
     #[test]
     fn controls_in_json_strings_are_made_visible() {
-        let s = parse_json(
-            r#"{"title": "a\u001b]52;c;x\u0007b", "paragraphs": ["1\n2"]}"#,
-            "f.json",
-        )
-        .unwrap();
+        let s = parse_json(r#"{"title": "a\u001b]52;c;x\u0007b", "paragraphs": ["1\n2"]}"#, "f.json").unwrap();
         assert_eq!(s[0].title, "a\u{241B}]52;c;x\u{2407}b");
         assert_eq!(s[0].paragraphs, vec!["1 2"]);
     }
@@ -122,19 +111,13 @@ mod tests {
     #[test]
     fn bad_json_names_the_file() {
         let err = parse_json("{", "a.json").unwrap_err();
-        assert!(
-            err.to_string().starts_with("a.json: not qari JSON"),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("a.json: not qari JSON"), "{err}");
     }
 
     #[test]
     fn links_out_of_range_are_dropped() {
-        let s = parse_json(
-            r#"[{"title": "t", "linked": [{"story": 9, "title": "x", "via": "read-also"}]}]"#,
-            "f",
-        )
-        .unwrap();
+        let s =
+            parse_json(r#"[{"title": "t", "linked": [{"story": 9, "title": "x", "via": "read-also"}]}]"#, "f").unwrap();
         assert!(s[0].linked.is_empty());
     }
 }

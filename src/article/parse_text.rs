@@ -5,24 +5,9 @@ use crate::article::dates::parse_published;
 use crate::article::model::{Link, LinkKind, Story};
 
 /// Labels of the "published" line, folded.
-const DATE_LABELS: &[&str] = &[
-    "تاريخ النشر",
-    "نشر في",
-    "نشر بتاريخ",
-    "بتاريخ",
-    "تاريخ",
-    "published",
-    "date",
-];
+const DATE_LABELS: &[&str] = &["تاريخ النشر", "نشر في", "نشر بتاريخ", "بتاريخ", "تاريخ", "published", "date"];
 /// Labels of a sources line, folded.
-const SOURCE_LABELS: &[&str] = &[
-    "المصدر",
-    "المصادر",
-    "مصدر",
-    "المصدر الاصلي",
-    "source",
-    "sources",
-];
+const SOURCE_LABELS: &[&str] = &["المصدر", "المصادر", "مصدر", "المصدر الاصلي", "source", "sources"];
 /// Read-also markers, folded, without punctuation.
 const READ_ALSO: &[&str] = &[
     "اقرا ايضا",
@@ -44,11 +29,7 @@ const READ_ALSO: &[&str] = &[
 
 /// Parses a whole file of the text format into its stories.
 pub fn parse_text(text: &str) -> Vec<Story> {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(clean_line)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> = text.lines().map(clean_line).filter(|l| !l.is_empty()).collect();
     let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
     for line in lines {
         match read_also_marker(line) {
@@ -70,13 +51,7 @@ pub fn parse_text(text: &str) -> Vec<Story> {
         }
         let parent = if k == 0 { None } else { previous_with_body };
         let new: Vec<Story> = if k > 0 && is_title_list(segment) {
-            segment
-                .iter()
-                .map(|t| Story {
-                    title: t.to_string(),
-                    ..Story::default()
-                })
-                .collect()
+            segment.iter().map(|t| Story { title: t.to_string(), ..Story::default() }).collect()
         } else {
             vec![parse_story(segment)]
         };
@@ -84,12 +59,7 @@ pub fn parse_text(text: &str) -> Vec<Story> {
             let index = stories.len();
             if let Some(p) = parent {
                 let title = story.title.clone();
-                stories[p].linked.push(Link {
-                    story: index,
-                    title,
-                    via: LinkKind::ReadAlso,
-                    shared: vec![],
-                });
+                stories[p].linked.push(Link { story: index, title, via: LinkKind::ReadAlso, shared: vec![] });
             }
             if !story.paragraphs.is_empty() || k == 0 {
                 previous_with_body = Some(index);
@@ -102,19 +72,14 @@ pub fn parse_text(text: &str) -> Vec<Story> {
 
 /// Trims the line and the invisible junk scrapers leave at its ends.
 fn clean_line(line: &str) -> &str {
-    line.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{FE0F}')
-    })
+    line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{FE0F}'))
 }
 
 /// Folded letters and spaces only: what a marker or label is compared by.
 fn key_of(text: &str) -> String {
     let folded = fold(text);
     let mut key = String::with_capacity(folded.len());
-    for word in folded
-        .split(|c: char| !(c.is_alphabetic() || is_haraka(c)))
-        .filter(|w| !w.is_empty())
-    {
+    for word in folded.split(|c: char| !(c.is_alphabetic() || is_haraka(c))).filter(|w| !w.is_empty()) {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -149,16 +114,11 @@ fn has_marker_shape(line: &str) -> bool {
 /// A list of linked titles with no bodies: several short lines, none of them a sentence.
 fn is_title_list(segment: &[&str]) -> bool {
     segment.len() >= 2
-        && segment
-            .iter()
-            .all(|l| l.split_whitespace().count() <= 16 && !l.ends_with(['.', '،', ',', ':']))
+        && segment.iter().all(|l| l.split_whitespace().count() <= 16 && !l.ends_with(['.', '،', ',', ':']))
 }
 
 fn parse_story(lines: &[&str]) -> Story {
-    let mut story = Story {
-        title: lines.first().map(|s| s.to_string()).unwrap_or_default(),
-        ..Story::default()
-    };
+    let mut story = Story { title: lines.first().map(|s| s.to_string()).unwrap_or_default(), ..Story::default() };
     for &line in lines.iter().skip(1) {
         if story.published.is_none() {
             if let Some(date) = labelled(line, DATE_LABELS).and_then(parse_published) {
@@ -167,13 +127,9 @@ fn parse_story(lines: &[&str]) -> Story {
             }
         }
         if let Some(value) = labelled(line, SOURCE_LABELS) {
-            story.sources.extend(
-                value
-                    .split(['،', ',', '؛', ';'])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from),
-            );
+            story
+                .sources
+                .extend(value.split(['،', ',', '؛', ';']).map(str::trim).filter(|s| !s.is_empty()).map(String::from));
             continue;
         }
         story.paragraphs.push(line.to_string());
@@ -186,25 +142,18 @@ fn parse_story(lines: &[&str]) -> Story {
 fn labelled<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
     let (head, value) = line.split_once([':', '：']).map(|(h, v)| (h, v.trim()))?;
     let key = key_of(head);
-    labels
-        .contains(&key.as_str())
-        .then_some(value)
-        .filter(|v| !v.is_empty())
+    labels.contains(&key.as_str()).then_some(value).filter(|v| !v.is_empty())
 }
 
 /// Words that show the text before a dash is a clause, not a place.
-const NOT_PLACE_WORDS: &[&str] = &[
-    "قال", "قالت", "ان", "في", "من", "علي", "الي", "عن", "هذا", "هذه", "ما", "لا", "كما", "الذي",
-    "التي",
-];
+const NOT_PLACE_WORDS: &[&str] =
+    &["قال", "قالت", "ان", "في", "من", "علي", "الي", "عن", "هذا", "هذه", "ما", "لا", "كما", "الذي", "التي"];
 
 /// `<place> – ` at the start of the first paragraph, with an optional `(وكالات)`-style agency.
 fn dateline_of(paragraph: &str) -> Option<String> {
     let head: String = paragraph.chars().take(60).collect();
     let (cut, _) = head.char_indices().find(|&(i, c)| {
-        matches!(c, '–' | '—' | '-')
-            && head[..i].ends_with(' ')
-            && head[i + c.len_utf8()..].starts_with(' ')
+        matches!(c, '–' | '—' | '-') && head[..i].ends_with(' ') && head[i + c.len_utf8()..].starts_with(' ')
     })?;
     let mut place = head[..cut].trim();
     if let Some(open) = place.find(['(', '[']) {
@@ -212,12 +161,8 @@ fn dateline_of(paragraph: &str) -> Option<String> {
     }
     let words = place.split_whitespace().count();
     let plausible = (1..=3).contains(&words)
-        && !place
-            .split_whitespace()
-            .any(|w| NOT_PLACE_WORDS.contains(&fold(w).as_str()))
-        && place
-            .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || is_haraka(c) || c == '\'' || c == '.');
+        && !place.split_whitespace().any(|w| NOT_PLACE_WORDS.contains(&fold(w).as_str()))
+        && place.chars().all(|c| c.is_alphabetic() || c == ' ' || is_haraka(c) || c == '\'' || c == '.');
     plausible.then(|| place.to_string())
 }
 
@@ -237,25 +182,15 @@ mod tests {
         assert_eq!(s.title, "عنوان الخبر");
         assert_eq!(s.published.as_deref(), Some("2024-11-01"));
         assert_eq!(s.dateline.as_deref(), Some("القاهرة"));
-        assert_eq!(
-            s.paragraphs,
-            vec!["القاهرة – قال الرئيس شيئا.", "فقرة ثانية."]
-        );
+        assert_eq!(s.paragraphs, vec!["القاهرة – قال الرئيس شيئا.", "فقرة ثانية."]);
         assert_eq!(s.sources, vec!["رويترز", "أ ف ب", "RT"]);
     }
 
     #[test]
     fn every_date_label() {
-        for line in [
-            "نشر في: 2024-11-01",
-            "بتاريخ: 01/11/2024",
-            "تاريخ النشر : November 1, 2024",
-        ] {
-            assert_eq!(
-                one(&format!("t\n{line}\np")).published.as_deref(),
-                Some("2024-11-01"),
-                "{line}"
-            );
+        for line in ["نشر في: 2024-11-01", "بتاريخ: 01/11/2024", "تاريخ النشر : November 1, 2024"]
+        {
+            assert_eq!(one(&format!("t\n{line}\np")).published.as_deref(), Some("2024-11-01"), "{line}");
         }
     }
 
@@ -288,19 +223,10 @@ mod tests {
             assert_eq!(stories.len(), 2, "{marker}");
             assert_eq!(stories[1].title, "الثاني");
             assert_eq!(stories[1].paragraphs, vec!["فقرته."]);
-            assert_eq!(
-                stories[0].paragraphs,
-                vec!["فقرة."],
-                "{marker} left in a paragraph"
-            );
+            assert_eq!(stories[0].paragraphs, vec!["فقرة."], "{marker} left in a paragraph");
             assert_eq!(
                 stories[0].linked,
-                vec![Link {
-                    story: 1,
-                    title: "الثاني".into(),
-                    via: LinkKind::ReadAlso,
-                    shared: vec![]
-                }]
+                vec![Link { story: 1, title: "الثاني".into(), via: LinkKind::ReadAlso, shared: vec![] }]
             );
         }
     }
@@ -324,14 +250,7 @@ mod tests {
         let stories = parse_text("أ\nفقرة طويلة.\nاقرأ أيضا:\nعنوان أول\nعنوان ثان\nعنوان ثالث\n");
         assert_eq!(stories.len(), 4);
         assert!(stories[1..].iter().all(|s| s.paragraphs.is_empty()));
-        assert_eq!(
-            stories[0]
-                .linked
-                .iter()
-                .map(|l| l.story)
-                .collect::<Vec<_>>(),
-            vec![1, 2, 3]
-        );
+        assert_eq!(stories[0].linked.iter().map(|l| l.story).collect::<Vec<_>>(), vec![1, 2, 3]);
     }
 
     #[test]

@@ -88,19 +88,11 @@ pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
             articles.push(loaded.article);
         }
     }
-    let index: Vec<(usize, usize)> = articles
-        .iter()
-        .enumerate()
-        .flat_map(|(a, art)| (0..art.stories.len()).map(move |s| (a, s)))
-        .collect();
-    let stories: Vec<&Story> = index
-        .iter()
-        .map(|&(a, s)| &articles[a].stories[s])
-        .collect();
+    let index: Vec<(usize, usize)> =
+        articles.iter().enumerate().flat_map(|(a, art)| (0..art.stories.len()).map(move |s| (a, s))).collect();
+    let stories: Vec<&Story> = index.iter().map(|&(a, s)| &articles[a].stories[s]).collect();
     let (facts, related) = extract_all(&stories);
-    let mut json = LibraryJson {
-        articles: Vec::new(),
-    };
+    let mut json = LibraryJson { articles: Vec::new() };
     let mut k = 0;
     for (a, article) in articles.iter().enumerate() {
         let mut stories_json = Vec::new();
@@ -132,19 +124,14 @@ pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
             stories_json.push(story_json(story, &facts[k], linked));
             k += 1;
         }
-        json.articles.push(ArticleJson {
-            path: &article.path,
-            stories: stories_json,
-        });
+        json.articles.push(ArticleJson { path: &article.path, stories: stories_json });
     }
     let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &json)
-            .map_err(std::io::Error::from)
-            .and_then(|_| writeln!(out)),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+        }
         Format::Jsonl => json.articles.iter().try_for_each(|a| {
-            serde_json::to_writer(&mut out, a)
-                .map_err(std::io::Error::from)
-                .and_then(|_| writeln!(out))
+            serde_json::to_writer(&mut out, a).map_err(std::io::Error::from).and_then(|_| writeln!(out))
         }),
         Format::Table => write_table(&json, &mut out),
     };
@@ -182,9 +169,7 @@ fn per_line(path: &PathBuf, out: &mut impl Write) -> Result<(), CliError> {
         Box::new(std::fs::File::open(path).map_err(|e| CliError::Input(format!("{name}: {e}")))?)
     };
     let mut reader = BufReader::with_capacity(1 << 16, input);
-    let head = reader
-        .fill_buf()
-        .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+    let head = reader.fill_buf().map_err(|e| CliError::Input(format!("{name}: {e}")))?;
     check_not_binary(head, &name).map_err(|e| CliError::Input(e.to_string()))?;
     let mut line = Vec::new();
     let mut number = 0;
@@ -199,13 +184,9 @@ fn per_line(path: &PathBuf, out: &mut impl Write) -> Result<(), CliError> {
         number += 1;
         let (text, repaired) = decode_chunk(&line);
         bad += repaired;
-        let record = LineFigures {
-            line: number,
-            figures: figures_in(text.trim_end_matches('\n'), None),
-        };
-        let written = serde_json::to_writer(&mut *out, &record)
-            .map_err(std::io::Error::from)
-            .and_then(|_| writeln!(out));
+        let record = LineFigures { line: number, figures: figures_in(text.trim_end_matches('\n'), None) };
+        let written =
+            serde_json::to_writer(&mut *out, &record).map_err(std::io::Error::from).and_then(|_| writeln!(out));
         write_out(written)?;
     }
     if bad > 0 {
@@ -221,36 +202,21 @@ fn write_table(json: &LibraryJson, out: &mut impl Write) -> std::io::Result<()> 
         writeln!(out, "== {}", clean(article.path))?;
         for (i, s) in article.stories.iter().enumerate() {
             writeln!(out, "\n[{i}] {}", clean(s.title))?;
-            let meta: Vec<String> = [
-                s.published.map(|p| format!("published {p}")),
-                s.dateline.map(|d| format!("dateline {}", clean(d))),
-            ]
-            .into_iter()
-            .flatten()
-            .chain(
-                (!s.sources.is_empty())
-                    .then(|| format!("sources {}", clean(&s.sources.join("، ")))),
-            )
-            .collect();
+            let meta: Vec<String> =
+                [s.published.map(|p| format!("published {p}")), s.dateline.map(|d| format!("dateline {}", clean(d)))]
+                    .into_iter()
+                    .flatten()
+                    .chain((!s.sources.is_empty()).then(|| format!("sources {}", clean(&s.sources.join("، ")))))
+                    .collect();
             if !meta.is_empty() {
                 writeln!(out, "    {}", meta.join(" · "))?;
             }
-            writeln!(
-                out,
-                "    {} paragraphs, {} figures",
-                s.paragraphs.len(),
-                s.figures.len()
-            )?;
+            writeln!(out, "    {} paragraphs, {} figures", s.paragraphs.len(), s.figures.len())?;
             for f in s.figures {
-                let extra: Vec<String> = [
-                    f.label.clone(),
-                    f.qualifier.clone(),
-                    f.unit.clone(),
-                    f.currency.clone(),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
+                let extra: Vec<String> = [f.label.clone(), f.qualifier.clone(), f.unit.clone(), f.currency.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                 writeln!(
                     out,
                     "    {:<9} {:<12} {:<28} «{}»",
@@ -260,51 +226,24 @@ fn write_table(json: &LibraryJson, out: &mut impl Write) -> std::io::Result<()> 
                     clean(&f.text)
                 )?;
             }
-            let list =
-                |label: &str, items: Vec<String>, out: &mut dyn Write| -> std::io::Result<()> {
-                    if !items.is_empty() {
-                        writeln!(out, "    {label}: {}", clean(&items.join("، ")))?;
-                    }
-                    Ok(())
-                };
-            list(
-                "people",
-                s.people
-                    .iter()
-                    .map(|p| format!("{} ({})", p.name, p.mentions))
-                    .collect(),
-                out,
-            )?;
-            list(
-                "places",
-                s.places
-                    .iter()
-                    .map(|p| format!("{} ({})", p.name, p.mentions))
-                    .collect(),
-                out,
-            )?;
+            let list = |label: &str, items: Vec<String>, out: &mut dyn Write| -> std::io::Result<()> {
+                if !items.is_empty() {
+                    writeln!(out, "    {label}: {}", clean(&items.join("، ")))?;
+                }
+                Ok(())
+            };
+            list("people", s.people.iter().map(|p| format!("{} ({})", p.name, p.mentions)).collect(), out)?;
+            list("places", s.places.iter().map(|p| format!("{} ({})", p.name, p.mentions)).collect(), out)?;
             list(
                 "organizations",
-                s.organizations
-                    .iter()
-                    .map(|p| format!("{} ({})", p.name, p.mentions))
-                    .collect(),
+                s.organizations.iter().map(|p| format!("{} ({})", p.name, p.mentions)).collect(),
                 out,
             )?;
             for q in s.quotes {
-                writeln!(
-                    out,
-                    "    quote ({}): «{}»",
-                    clean(q.speaker.as_deref().unwrap_or("?")),
-                    clean(&q.text)
-                )?;
+                writeln!(out, "    quote ({}): «{}»", clean(q.speaker.as_deref().unwrap_or("?")), clean(&q.text))?;
             }
             for l in &s.linked {
-                let via = if l.via == LinkKind::ReadAlso {
-                    "read also"
-                } else {
-                    "related"
-                };
+                let via = if l.via == LinkKind::ReadAlso { "read also" } else { "related" };
                 writeln!(out, "    {via} → [{}] {}", l.story, clean(&l.title))?;
             }
         }

@@ -14,12 +14,7 @@ use crate::layout::BaseDirection;
 pub use terminal::shaping_for;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "qari",
-    version,
-    about = "A terminal reader for Arabic news",
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "qari", version, about = "A terminal reader for Arabic news", args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -135,10 +130,7 @@ pub enum CliError {
     #[error("{0}")]
     Input(String),
     #[error("{context}: {source}")]
-    Io {
-        context: String,
-        source: std::io::Error,
-    },
+    Io { context: String, source: std::io::Error },
 }
 
 impl CliError {
@@ -154,10 +146,7 @@ impl CliError {
 pub(crate) fn write_out(result: std::io::Result<()>) -> Result<(), CliError> {
     match result {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(source) => Err(CliError::Io {
-            context: "writing output".into(),
-            source,
-        }),
+        Err(source) => Err(CliError::Io { context: "writing output".into(), source }),
         Ok(()) => Ok(()),
     }
 }

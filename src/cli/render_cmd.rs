@@ -29,9 +29,7 @@ pub fn options_for(global: &GlobalArgs, width: usize) -> LayoutOptions {
     let bidi = global.bidi.unwrap_or_default();
     LayoutOptions {
         width,
-        shaping: shaping_for(global.shaping.unwrap_or_default(), bidi, &|k| {
-            std::env::var(k).ok()
-        }),
+        shaping: shaping_for(global.shaping.unwrap_or_default(), bidi, &|k| std::env::var(k).ok()),
         direction: global.direction.unwrap_or_default().into(),
         reorder: bidi == BidiMode::App,
         reveal_controls: false,
@@ -62,11 +60,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
             "{name}: no story {} (the file has {} {})",
             args.story,
             stories.len(),
-            if stories.len() == 1 {
-                "story"
-            } else {
-                "stories"
-            }
+            if stories.len() == 1 { "story" } else { "stories" }
         )));
     };
     write_out(write_story(story, &options, &mut out).and_then(|_| out.flush()))
@@ -88,15 +82,9 @@ fn terminal_width() -> usize {
 }
 
 /// The title, a blank line, then the paragraphs separated by blank lines.
-pub fn write_story(
-    story: &Story,
-    options: &LayoutOptions,
-    out: &mut impl Write,
-) -> std::io::Result<()> {
-    let title_options = LayoutOptions {
-        direction: title_direction(&story.title, &story.paragraphs, options.direction),
-        ..*options
-    };
+pub fn write_story(story: &Story, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<()> {
+    let title_options =
+        LayoutOptions { direction: title_direction(&story.title, &story.paragraphs, options.direction), ..*options };
     write_paragraph(&story.title, &title_options, out)?;
     for p in &story.paragraphs {
         writeln!(out)?;
@@ -105,11 +93,7 @@ pub fn write_story(
     Ok(())
 }
 
-fn write_paragraph(
-    text: &str,
-    options: &LayoutOptions,
-    out: &mut impl Write,
-) -> std::io::Result<()> {
+fn write_paragraph(text: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<()> {
     let laid = layout(text, options);
     let pad = options.width > 0 && options.reorder;
     for i in 0..laid.lines.len() {
@@ -120,19 +104,11 @@ fn write_paragraph(
 
 /// `--plain`: one paragraph a line, read and written line by line. Returns the number of
 /// invalid UTF-8 sequences repaired.
-fn render_stream(
-    path: &PathBuf,
-    name: &str,
-    options: &LayoutOptions,
-    out: &mut impl Write,
-) -> std::io::Result<usize> {
+fn render_stream(path: &PathBuf, name: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<usize> {
     let input: Box<dyn Read> = if name == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(
-            std::fs::File::open(path)
-                .map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))?,
-        )
+        Box::new(std::fs::File::open(path).map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))?)
     };
     let mut reader = BufReader::with_capacity(1 << 16, input);
     let head = reader.fill_buf()?.to_vec();
@@ -156,9 +132,7 @@ fn render_stream(
             break;
         }
         if line.contains(&0) {
-            return Err(std::io::Error::other(format!(
-                "{name}: binary file (not text): it contains NUL bytes"
-            )));
+            return Err(std::io::Error::other(format!("{name}: binary file (not text): it contains NUL bytes")));
         }
         let (text, repaired) = decode_chunk(&line);
         bad += repaired;

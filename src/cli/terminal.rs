@@ -15,9 +15,7 @@ pub fn shaping_for(shaping: Shaping, bidi: BidiMode, env: &dyn Fn(&str) -> Optio
 }
 
 fn terminal_shapes(env: &dyn Fn(&str) -> Option<String>) -> bool {
-    let vte = env("VTE_VERSION")
-        .and_then(|v| v.trim().parse::<u32>().ok())
-        .is_some_and(|v| v >= 5800);
+    let vte = env("VTE_VERSION").and_then(|v| v.trim().parse::<u32>().ok()).is_some_and(|v| v >= 5800);
     vte || env("KONSOLE_VERSION").is_some() || env("MLTERM").is_some()
 }
 

@@ -217,9 +217,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Words that join the next word into one name: عبد الفتاح، أبو مازن، بن سلمان.
-const NAME_JOINERS: &[&str] = &[
-    "عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "آل", "ولد", "أم", "ذو",
-];
+const NAME_JOINERS: &[&str] = &["عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "آل", "ولد", "أم", "ذو"];
 
 struct Lexicon {
     titles: Vec<(Vec<String>, &'static str)>,
@@ -232,10 +230,7 @@ fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let words = |list: &[&'static str]| -> Vec<(Vec<String>, &'static str)> {
-            let mut v: Vec<_> = list
-                .iter()
-                .map(|w| (fold(w).split(' ').map(String::from).collect(), *w))
-                .collect();
+            let mut v: Vec<_> = list.iter().map(|w| (fold(w).split(' ').map(String::from).collect(), *w)).collect();
             v.sort_by_key(|(k, _): &(Vec<String>, _)| std::cmp::Reverse(k.len()));
             v
         };
@@ -250,22 +245,11 @@ fn lexicon() -> &'static Lexicon {
 
 /// A word's text without harakat and tatweel, and without the clitics its key lost to `stem`.
 pub fn surface(chars: &[char], token: &Token, stem: &str) -> String {
-    let plain: Vec<char> = chars[token.start..token.end]
-        .iter()
-        .copied()
-        .filter(|&c| !is_haraka(c) && c != TATWEEL)
-        .collect();
-    let drop = token
-        .key
-        .chars()
-        .count()
-        .saturating_sub(stem.chars().count());
-    let restored_article =
-        stem.starts_with("ال") && !token.key.starts_with("ال") && token.key.contains("لل");
-    let rest: String = plain
-        .iter()
-        .skip(if restored_article { drop + 1 } else { drop })
-        .collect();
+    let plain: Vec<char> =
+        chars[token.start..token.end].iter().copied().filter(|&c| !is_haraka(c) && c != TATWEEL).collect();
+    let drop = token.key.chars().count().saturating_sub(stem.chars().count());
+    let restored_article = stem.starts_with("ال") && !token.key.starts_with("ال") && token.key.contains("لل");
+    let rest: String = plain.iter().skip(if restored_article { drop + 1 } else { drop }).collect();
     if restored_article {
         format!("ا{rest}")
     } else {
@@ -291,10 +275,7 @@ fn match_words(
     let first = tokens.get(i).filter(|t| t.is_word())?;
     for (words, name) in list {
         if i + words.len() > tokens.len()
-            || !tokens[i + 1..i + words.len()]
-                .iter()
-                .zip(&words[1..])
-                .all(|(t, w)| t.is_word() && t.key == *w)
+            || !tokens[i + 1..i + words.len()].iter().zip(&words[1..]).all(|(t, w)| t.is_word() && t.key == *w)
         {
             continue;
         }
@@ -321,9 +302,7 @@ pub fn find(text: &str, known_name_parts: &HashSet<String>) -> (Found, Vec<Token
     let mut i = 0;
     while i < tokens.len() {
         if let Some((index, used)) = organizations().match_at(&tokens, i) {
-            found
-                .organizations
-                .push((organizations().names[index].clone(), i, i + used));
+            found.organizations.push((organizations().names[index].clone(), i, i + used));
             i += used;
             continue;
         }
@@ -405,19 +384,14 @@ const DEFINITE_ORG_HEADS: &[&str] = &[
 fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize)> {
     static HEADS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
     let (heads, definite) = HEADS.get_or_init(|| {
-        (
-            ORG_HEADS.iter().map(|w| fold(w)).collect(),
-            DEFINITE_ORG_HEADS.iter().map(|w| fold(w)).collect(),
-        )
+        (ORG_HEADS.iter().map(|w| fold(w)).collect(), DEFINITE_ORG_HEADS.iter().map(|w| fold(w)).collect())
     });
     let first = tokens.get(i).filter(|t| t.is_word())?;
     let lex = lexicon();
     if let Some(stem) = stems(&first.key).find(|s| heads.contains(s)) {
         // a complement: one word (الصحة، المرصد) or a name of up to two words (نيويورك تايمز)
         let mut end = i + 1;
-        let next = tokens
-            .get(end)
-            .filter(|t| t.is_word() && !lex.not_names.contains(&t.key))?;
+        let next = tokens.get(end).filter(|t| t.is_word() && !lex.not_names.contains(&t.key))?;
         if next.key.starts_with("ال") {
             end += 1;
             if tokens.get(end).is_some_and(|t| {
@@ -433,20 +407,14 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
         } else {
             return None;
         }
-        while tokens
-            .get(end)
-            .is_some_and(|t| t.is_word() && is_adjective(&t.key))
-        {
+        while tokens.get(end).is_some_and(|t| t.is_word() && is_adjective(&t.key)) {
             end += 1;
         }
         return Some((words_text(chars, &tokens[i..end], &stem), end));
     }
     let stem = stems(&first.key).find(|s| definite.contains(s))?;
     let mut end = i + 1;
-    while tokens
-        .get(end)
-        .is_some_and(|t| t.is_word() && is_adjective(&t.key))
-    {
+    while tokens.get(end).is_some_and(|t| t.is_word() && is_adjective(&t.key)) {
         end += 1;
     }
     (end > i + 1).then(|| (words_text(chars, &tokens[i..end], &stem), end))
@@ -469,9 +437,7 @@ fn person_after_role(
             j += n;
         } else {
             while complement.len() < 2
-                && tokens.get(j).is_some_and(|t| {
-                    t.is_word() && t.key.starts_with("ال") && !is_adjective(&t.key)
-                })
+                && tokens.get(j).is_some_and(|t| t.is_word() && t.key.starts_with("ال") && !is_adjective(&t.key))
             {
                 complement.push(surface(chars, &tokens[j], &tokens[j].key));
                 j += 1;
@@ -486,10 +452,7 @@ fn person_after_role(
     } else {
         return None;
     };
-    while tokens
-        .get(j)
-        .is_some_and(|t| t.is_word() && is_adjective(&t.key))
-    {
+    while tokens.get(j).is_some_and(|t| t.is_word() && is_adjective(&t.key)) {
         j += 1;
     }
     let start = j;
@@ -534,9 +497,7 @@ fn person_after_role(
 
 /// A name opened by a joiner (عبد الفتاح) may take one more word with the article (السيسي).
 fn after_joiner(tokens: &[Token], start: usize, j: usize, lex: &Lexicon) -> bool {
-    tokens[start..j]
-        .iter()
-        .any(|t| lex.joiners.contains(&t.key))
+    tokens[start..j].iter().any(|t| lex.joiners.contains(&t.key))
 }
 
 /// People, places and organizations of a story, with mentions counted over its paragraphs.
@@ -545,20 +506,14 @@ pub fn story_entities(
     paragraphs: &[String],
     known_people: &[String],
 ) -> (Vec<Person>, Vec<Mention>, Vec<Mention>) {
-    let known_parts: HashSet<String> = known_people
-        .iter()
-        .flat_map(|n| fold(n).split(' ').map(String::from).collect::<Vec<_>>())
-        .collect();
+    let known_parts: HashSet<String> =
+        known_people.iter().flat_map(|n| fold(n).split(' ').map(String::from).collect::<Vec<_>>()).collect();
     let mut people: Vec<Person> = Vec::new();
     let mut place_list: Vec<Mention> = Vec::new();
     let mut org_list: Vec<Mention> = Vec::new();
     let mut all_tokens = Vec::new();
     let mut parts = known_parts.clone();
-    for text in paragraphs
-        .iter()
-        .map(String::as_str)
-        .chain(std::iter::once(title))
-    {
+    for text in paragraphs.iter().map(String::as_str).chain(std::iter::once(title)) {
         let is_title = std::ptr::eq(text, title);
         let (found, tokens) = find(text, &parts);
         // headlines drop words and lead with verbs: names are taken from the text only
@@ -578,10 +533,7 @@ pub fn story_entities(
             // names only the title gives are still listed, counted once
             for p in found.places {
                 if !place_list.iter().any(|m| m.name == p) {
-                    place_list.push(Mention {
-                        name: p,
-                        mentions: 1,
-                    });
+                    place_list.push(Mention { name: p, mentions: 1 });
                 }
             }
         }
@@ -591,19 +543,11 @@ pub fn story_entities(
         if !people.iter().any(|p| fold(&p.name) == fold(known))
             && all_tokens.iter().any(|t| count_phrase(t, &fold(known)) > 0)
         {
-            people.push(Person {
-                name: known.clone(),
-                role: None,
-                mentions: 0,
-            });
+            people.push(Person { name: known.clone(), role: None, mentions: 0 });
         }
     }
     for person in &mut people {
-        person.mentions = all_tokens
-            .iter()
-            .map(|t| count_person(t, &fold(&person.name)))
-            .sum::<usize>()
-            .max(1);
+        person.mentions = all_tokens.iter().map(|t| count_person(t, &fold(&person.name))).sum::<usize>().max(1);
     }
     (people, place_list, org_list)
 }
@@ -623,38 +567,26 @@ fn add_person(people: &mut Vec<Person>, name: &str, role: Option<String>) {
         }
         return;
     }
-    people.push(Person {
-        name: name.to_string(),
-        role,
-        mentions: 0,
-    });
+    people.push(Person { name: name.to_string(), role, mentions: 0 });
 }
 
 fn bump(list: &mut Vec<Mention>, name: &str) {
     match list.iter_mut().find(|m| m.name == name) {
         Some(m) => m.mentions += 1,
-        None => list.push(Mention {
-            name: name.to_string(),
-            mentions: 1,
-        }),
+        None => list.push(Mention { name: name.to_string(), mentions: 1 }),
     }
 }
 
 /// Whole-phrase occurrences (first word through clitics).
 fn count_phrase(tokens: &[Token], phrase: &str) -> usize {
     let words: Vec<&str> = phrase.split(' ').collect();
-    (0..tokens.len())
-        .filter(|&i| phrase_at(tokens, i, &words))
-        .count()
+    (0..tokens.len()).filter(|&i| phrase_at(tokens, i, &words)).count()
 }
 
 fn phrase_at(tokens: &[Token], i: usize, words: &[&str]) -> bool {
     i + words.len() <= tokens.len()
         && stems(&tokens[i].key).any(|s| s == words[0])
-        && tokens[i + 1..i + words.len()]
-            .iter()
-            .zip(&words[1..])
-            .all(|(t, w)| t.key == *w)
+        && tokens[i + 1..i + words.len()].iter().zip(&words[1..]).all(|(t, w)| t.key == *w)
 }
 
 /// Mentions of a person: the full name, or its last word alone (أوستن for لويد أوستن).

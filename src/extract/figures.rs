@@ -8,10 +8,8 @@ use super::tokens::{tokenize, Kind, Token};
 use super::{Figure, FigureKind, FigureValue};
 
 /// The clitics a word may carry before its stem, longest first.
-const PREFIXES: &[&str] = &[
-    "وبال", "ولل", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "وك", "فب", "و", "ف", "ب", "ل",
-    "ك",
-];
+const PREFIXES: &[&str] =
+    &["وبال", "ولل", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "وك", "فب", "و", "ف", "ب", "ل", "ك"];
 
 /// `key` and its stems with clitics set aside (لل restores the article: للهند → الهند).
 pub fn stems(key: &str) -> impl Iterator<Item = String> + '_ {
@@ -20,11 +18,7 @@ pub fn stems(key: &str) -> impl Iterator<Item = String> + '_ {
         if rest.chars().count() < 2 {
             return None;
         }
-        Some(if p.ends_with("لل") || p.ends_with("ال") {
-            format!("ال{rest}")
-        } else {
-            rest.to_string()
-        })
+        Some(if p.ends_with("لل") || p.ends_with("ال") { format!("ال{rest}") } else { rest.to_string() })
     }))
 }
 
@@ -53,13 +47,7 @@ pub fn figures_in(text: &str, published: Option<&str>) -> Vec<Figure> {
         let mut parts = p.split('-');
         Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
     });
-    let mut r = Reader {
-        chars: &chars,
-        taken: vec![false; tokens.len()],
-        tokens,
-        published,
-        figures: Vec::new(),
-    };
+    let mut r = Reader { chars: &chars, taken: vec![false; tokens.len()], tokens, published, figures: Vec::new() };
     r.numeric_dates_and_times();
     r.month_dates();
     r.weekdays();
@@ -93,17 +81,8 @@ impl Reader<'_> {
             .collect()
     }
 
-    fn push(
-        &mut self,
-        kind: FigureKind,
-        value: FigureValue,
-        tokens: std::ops::Range<usize>,
-        extra: Extra,
-    ) {
-        let (start, end) = (
-            self.tokens[tokens.start].start,
-            self.tokens[tokens.end - 1].end,
-        );
+    fn push(&mut self, kind: FigureKind, value: FigureValue, tokens: std::ops::Range<usize>, extra: Extra) {
+        let (start, end) = (self.tokens[tokens.start].start, self.tokens[tokens.end - 1].end);
         self.taken[tokens].iter_mut().for_each(|t| *t = true);
         self.figures.push(Figure {
             kind,
@@ -137,9 +116,7 @@ impl Reader<'_> {
                     &self.tokens[i + 4],
                 );
                 let same_sep = matches!(s1.kind, Kind::Mark('/' | '-' | '.')) && s1.key == s2.key;
-                if let (true, Some(x), Some(y), Some(z)) =
-                    (same_sep, a.number(), b.number(), c.number())
-                {
+                if let (true, Some(x), Some(y), Some(z)) = (same_sep, a.number(), b.number(), c.number()) {
                     let digits = |t: &Token| {
                         if let Kind::Number { int_digits, .. } = t.kind {
                             int_digits
@@ -155,15 +132,8 @@ impl Reader<'_> {
                         (0.0, 0.0, 0.0)
                     };
                     if year > 0.0 && (1.0..=12.0).contains(&month) && (1.0..=31.0).contains(&day) {
-                        if let Some(iso) =
-                            iso_date(Some(year as u32), Some(month as u32), Some(day as u32))
-                        {
-                            self.push(
-                                FigureKind::Date,
-                                FigureValue::Text(iso),
-                                i..i + 5,
-                                Extra::default(),
-                            );
+                        if let Some(iso) = iso_date(Some(year as u32), Some(month as u32), Some(day as u32)) {
+                            self.push(FigureKind::Date, FigureValue::Text(iso), i..i + 5, Extra::default());
                             continue;
                         }
                     }
@@ -176,18 +146,13 @@ impl Reader<'_> {
                 && self.adjacent(i + 1)
                 && self.tokens[i + 1].is_mark(':')
             {
-                let (h, m) = (
-                    self.tokens[i].number().unwrap_or(99.0),
-                    self.tokens[i + 2].number().unwrap_or(99.0),
-                );
-                let two_digits =
-                    matches!(self.tokens[i + 2].kind, Kind::Number { int_digits: 2, .. });
+                let (h, m) = (self.tokens[i].number().unwrap_or(99.0), self.tokens[i + 2].number().unwrap_or(99.0));
+                let two_digits = matches!(self.tokens[i + 2].kind, Kind::Number { int_digits: 2, .. });
                 if h.fract() == 0.0 && m.fract() == 0.0 && h <= 24.0 && m < 60.0 && two_digits {
                     let mut hour = h as u32;
                     let mut end = i + 3;
                     let period = self.key(end).to_string();
-                    let evening =
-                        ["مساء", "مساءا", "ليلا", "عصرا", "م", "بالليل"].contains(&period.as_str());
+                    let evening = ["مساء", "مساءا", "ليلا", "عصرا", "م", "بالليل"].contains(&period.as_str());
                     let noon = period == "ظهرا";
                     let morning = ["صباحا", "فجرا", "ص"].contains(&period.as_str());
                     if evening || noon || morning {
@@ -200,12 +165,7 @@ impl Reader<'_> {
                         }
                     }
                     let value = format!("{:02}:{:02}", hour % 24, m as u32);
-                    self.push(
-                        FigureKind::Time,
-                        FigureValue::Text(value),
-                        i..end,
-                        Extra::default(),
-                    );
+                    self.push(FigureKind::Time, FigureValue::Text(value), i..end, Extra::default());
                 }
             }
         }
@@ -225,24 +185,13 @@ impl Reader<'_> {
             // the day before: a number, or an ordinal word, with or without من
             let mut start = month_start;
             let mut day = None;
-            let before = if i > 0 && self.key(i - 1) == "من" {
-                i.checked_sub(2)
-            } else {
-                i.checked_sub(1)
-            };
+            let before = if i > 0 && self.key(i - 1) == "من" { i.checked_sub(2) } else { i.checked_sub(1) };
             if let Some(b) = before.filter(|&b| self.free(b..b + 1)) {
                 let t = &self.tokens[b];
-                if let Some(d) = t
-                    .number()
-                    .filter(|d| d.fract() == 0.0 && (1.0..=31.0).contains(d))
-                {
+                if let Some(d) = t.number().filter(|d| d.fract() == 0.0 && (1.0..=31.0).contains(d)) {
                     day = Some(d as u32);
                     start = b;
-                } else if let Some((d, s)) = self
-                    .ordinal_word_at(b)
-                    .filter(|(_, e)| *e == b + 1)
-                    .map(|(d, _)| (d, b))
-                {
+                } else if let Some((d, s)) = self.ordinal_word_at(b).filter(|(_, e)| *e == b + 1).map(|(d, _)| (d, b)) {
                     if (1..=31).contains(&d) && self.key(i - 1) == "من" {
                         day = Some(d as u32);
                         start = s;
@@ -255,10 +204,7 @@ impl Reader<'_> {
             let mut relative = None;
             let mut calendar = calendar;
             if let Some(t) = self.tokens.get(after) {
-                if let Some(y) = t
-                    .number()
-                    .filter(|y| y.fract() == 0.0 && (600.0..=2999.0).contains(y))
-                {
+                if let Some(y) = t.number().filter(|y| y.fract() == 0.0 && (600.0..=2999.0).contains(y)) {
                     if self.free(after..after + 1) {
                         year = Some(y as u32);
                         end = after + 1;
@@ -296,9 +242,7 @@ impl Reader<'_> {
                 i = after;
                 continue;
             }
-            if let (None, Some(rel), Some((py, pm)), Calendar::Gregorian) =
-                (year, relative, self.published, calendar)
-            {
+            if let (None, Some(rel), Some((py, pm)), Calendar::Gregorian) = (year, relative, self.published, calendar) {
                 year = Some(match rel {
                     -1 if month < pm => py,
                     -1 => py - 1,
@@ -308,10 +252,7 @@ impl Reader<'_> {
                 });
             }
             if let Some(iso) = iso_date(year, Some(month), day) {
-                let extra = Extra {
-                    calendar: (calendar == Calendar::Hijri).then_some("hijri"),
-                    ..Extra::default()
-                };
+                let extra = Extra { calendar: (calendar == Calendar::Hijri).then_some("hijri"), ..Extra::default() };
                 self.push(FigureKind::Date, FigureValue::Text(iso), start..end, extra);
             }
             i = end;
@@ -321,23 +262,11 @@ impl Reader<'_> {
             let Some(y) = self.tokens[i].number() else {
                 continue;
             };
-            let plain = matches!(
-                self.tokens[i].kind,
-                Kind::Number {
-                    int_digits: 4,
-                    grouped: false,
-                    ..
-                }
-            );
+            let plain = matches!(self.tokens[i].kind, Kind::Number { int_digits: 4, grouped: false, .. });
             if plain && y.fract() == 0.0 && (1800.0..=2100.0).contains(&y) && self.free(i..i + 1) {
                 let lead = stems(self.key(i - 1)).any(|s| DATE_LEADS.contains(&s.as_str()));
                 if lead && !self.is_label_noun(i + 1) {
-                    self.push(
-                        FigureKind::Date,
-                        FigureValue::Text(format!("{}", y as u32)),
-                        i..i + 1,
-                        Extra::default(),
-                    );
+                    self.push(FigureKind::Date, FigureValue::Text(format!("{}", y as u32)), i..i + 1, Extra::default());
                 }
             }
         }
@@ -365,32 +294,21 @@ impl Reader<'_> {
             if !self.free(i..i + 1) {
                 continue;
             }
-            let Some(day) = stems(self.key(i))
-                .take(4)
-                .find_map(|s| lookup(WEEKDAYS, &s))
-            else {
+            let Some(day) = stems(self.key(i)).take(4).find_map(|s| lookup(WEEKDAYS, &s)) else {
                 continue;
             };
-            let lead = i > 0
-                && self.free(i - 1..i)
-                && stems(self.key(i - 1)).any(|s| WEEKDAY_LEADS.contains(&s.as_str()));
-            let bracketed = i > 0
-                && self.tokens[i - 1].is_mark('(')
-                && self.tokens.get(i + 1).is_some_and(|t| t.is_mark(')'));
+            let lead =
+                i > 0 && self.free(i - 1..i) && stems(self.key(i - 1)).any(|s| WEEKDAY_LEADS.contains(&s.as_str()));
+            let bracketed =
+                i > 0 && self.tokens[i - 1].is_mark('(') && self.tokens.get(i + 1).is_some_and(|t| t.is_mark(')'));
             let next = self.key(i + 1);
-            let fixed =
-                RELATIVE_PAST.contains(&next) || RELATIVE_NEXT.contains(&next) || next == "الموافق";
+            let fixed = RELATIVE_PAST.contains(&next) || RELATIVE_NEXT.contains(&next) || next == "الموافق";
             let dated = self.tokens.get(i + 1).is_some_and(|t| t.number().is_some())
                 || self.tokens.get(i + 1).is_some_and(|t| t.is_mark('،'));
             if lead || bracketed || fixed || (dated && self.key(i + 1) != "عشر") {
                 let start = if lead { i - 1 } else { i };
                 let end = if fixed { i + 2 } else { i + 1 };
-                self.push(
-                    FigureKind::Weekday,
-                    FigureValue::Text(day.to_string()),
-                    start..end,
-                    Extra::default(),
-                );
+                self.push(FigureKind::Weekday, FigureValue::Text(day.to_string()), start..end, Extra::default());
             }
         }
     }
@@ -400,14 +318,11 @@ impl Reader<'_> {
         let key = self.key(i);
         let unit = |k: &str| -> Option<u64> {
             let bare = k.strip_prefix("ال").unwrap_or(k);
-            lookup(ORDINALS, bare)
-                .or_else(|| bare.strip_suffix('ه').and_then(|b| lookup(ORDINALS, b)))
+            lookup(ORDINALS, bare).or_else(|| bare.strip_suffix('ه').and_then(|b| lookup(ORDINALS, b)))
         };
         let definite = key.starts_with("ال") || key.starts_with("لل") || key.starts_with("بال");
-        let core = stems(key).find(|s| {
-            unit(s).is_some()
-                || matches!(s.as_str(), "الاحد" | "الاحدي" | "الاثني" | "الاثنا" | "الواحد")
-        });
+        let core = stems(key)
+            .find(|s| unit(s).is_some() || matches!(s.as_str(), "الاحد" | "الاحدي" | "الاثني" | "الاثنا" | "الواحد"));
         if let Some(core) = core {
             let u = unit(&core).unwrap_or(match core.as_str() {
                 "الاثني" | "الاثنا" => 2,
@@ -418,32 +333,19 @@ impl Reader<'_> {
                 return Some((10 + u, i + 2));
             }
             // compounds: الحادي والعشرون، الخامس و العشرين
-            let (k, tens_key) = if self.key(i + 1) == "و" {
-                (i + 2, self.key(i + 2))
-            } else {
-                (i + 1, self.key(i + 1))
-            };
-            let tens_key = tens_key
-                .strip_prefix('و')
-                .filter(|_| k == i + 1)
-                .unwrap_or(tens_key);
-            if let Some(tens) =
-                tens_key
-                    .strip_prefix("ال")
-                    .and_then(number_word)
-                    .and_then(|(w, _)| match w {
-                        NumWord::Tens(t) => Some(t),
-                        _ => None,
-                    })
-            {
+            let (k, tens_key) =
+                if self.key(i + 1) == "و" { (i + 2, self.key(i + 2)) } else { (i + 1, self.key(i + 1)) };
+            let tens_key = tens_key.strip_prefix('و').filter(|_| k == i + 1).unwrap_or(tens_key);
+            if let Some(tens) = tens_key.strip_prefix("ال").and_then(number_word).and_then(|(w, _)| match w {
+                NumWord::Tens(t) => Some(t),
+                _ => None,
+            }) {
                 if definite || core.starts_with("ال") {
                     return Some((u + tens, k + 1));
                 }
             }
-            if matches!(
-                core.as_str(),
-                "الاحد" | "الاحدي" | "الاثني" | "الاثنا" | "الواحد"
-            ) {
+            if matches!(core.as_str(), "الاحد" | "الاحدي" | "الاثني" | "الاثنا" | "الواحد")
+            {
                 return None; // only ordinals inside 11, 12, 21…
             }
             // ثانية alone is "a second"
@@ -469,39 +371,20 @@ impl Reader<'_> {
                 && ["ال", "لل", "بال", "وال", "فال", "كال", "ولل"].contains(&t.key.as_str())
                 && self.chars[t.end - 1] == crate::arabic::TATWEEL;
             if tatweel_article {
-                if let Some(v) = self
-                    .tokens
-                    .get(i + 1)
-                    .and_then(Token::number)
-                    .filter(|v| v.fract() == 0.0 && *v >= 1.0)
+                if let Some(v) =
+                    self.tokens.get(i + 1).and_then(Token::number).filter(|v| v.fract() == 0.0 && *v >= 1.0)
                 {
                     if self.free(i + 1..i + 2) {
-                        let extra = Extra {
-                            label: self.ordinal_label(i),
-                            ..Extra::default()
-                        };
-                        self.push(
-                            FigureKind::Ordinal,
-                            FigureValue::Int(v as i64),
-                            i..i + 2,
-                            extra,
-                        );
+                        let extra = Extra { label: self.ordinal_label(i), ..Extra::default() };
+                        self.push(FigureKind::Ordinal, FigureValue::Int(v as i64), i..i + 2, extra);
                     }
                 }
                 continue;
             }
             if let Some((v, end)) = self.ordinal_word_at(i) {
                 if self.free(i..end) {
-                    let extra = Extra {
-                        label: self.ordinal_label(i),
-                        ..Extra::default()
-                    };
-                    self.push(
-                        FigureKind::Ordinal,
-                        FigureValue::Int(v as i64),
-                        i..end,
-                        extra,
-                    );
+                    let extra = Extra { label: self.ordinal_label(i), ..Extra::default() };
+                    self.push(FigureKind::Ordinal, FigureValue::Int(v as i64), i..end, extra);
                 }
             }
         }
@@ -525,9 +408,7 @@ impl Reader<'_> {
     }
 
     fn is_label_noun(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| lookup(LABEL_NOUNS, &t.key).is_some())
+        self.tokens.get(i).is_some_and(|t| lookup(LABEL_NOUNS, &t.key).is_some())
     }
 
     /// Numbers in digits or words, and what they are: percent, money, duration, quantity, count.
@@ -551,28 +432,18 @@ impl Reader<'_> {
             let mut start = phrase.start;
             let mut end = phrase.end;
             // a sign touching the number, not a hyphen between two numbers
-            if i > 0
-                && self.tokens[i - 1].is_mark('-')
-                && !self.tokens[i].space_before
-                && !phrase.in_words
-            {
-                let hyphen = i >= 2
-                    && !self.tokens[i - 1].space_before
-                    && self.tokens[i - 2].number().is_some();
+            if i > 0 && self.tokens[i - 1].is_mark('-') && !self.tokens[i].space_before && !phrase.in_words {
+                let hyphen = i >= 2 && !self.tokens[i - 1].space_before && self.tokens[i - 2].number().is_some();
                 if !hyphen {
                     value = -value;
                     start = i - 1;
                 }
             }
             // a/b in Arabic-Indic digits with a power of ten below is a fraction (١١/١٠)
-            if self.adjacent(i)
-                && self.tokens.get(i + 1).is_some_and(|t| t.is_mark('/'))
-                && self.adjacent(i + 1)
-            {
-                if let (Some(Kind::Number { native: true, .. }), Some(b)) = (
-                    self.tokens.get(i + 2).map(|t| t.kind.clone()),
-                    self.tokens.get(i + 2).and_then(Token::number),
-                ) {
+            if self.adjacent(i) && self.tokens.get(i + 1).is_some_and(|t| t.is_mark('/')) && self.adjacent(i + 1) {
+                if let (Some(Kind::Number { native: true, .. }), Some(b)) =
+                    (self.tokens.get(i + 2).map(|t| t.kind.clone()), self.tokens.get(i + 2).and_then(Token::number))
+                {
                     if [10.0, 100.0, 1000.0].contains(&b) && phrase.end == i + 1 {
                         value = (value / b * 1e9).round() / 1e9;
                         end = i + 3;
@@ -582,20 +453,14 @@ impl Reader<'_> {
             let mut extra = Extra::default();
             let mut kind = FigureKind::Count;
             let next = self.key(end).to_string();
-            let sign_before =
-                start > 0 && matches!(self.tokens[start - 1].kind, Kind::Mark('$' | '€' | '£'));
-            if matches!(
-                self.tokens.get(end).map(|t| &t.kind),
-                Some(Kind::Mark('%' | '٪'))
-            ) || (start > 0
-                && matches!(self.tokens[start - 1].kind, Kind::Mark('%' | '٪'))
-                && !self.tokens[start].space_before)
+            let sign_before = start > 0 && matches!(self.tokens[start - 1].kind, Kind::Mark('$' | '€' | '£'));
+            if matches!(self.tokens.get(end).map(|t| &t.kind), Some(Kind::Mark('%' | '٪')))
+                || (start > 0
+                    && matches!(self.tokens[start - 1].kind, Kind::Mark('%' | '٪'))
+                    && !self.tokens[start].space_before)
             {
                 kind = FigureKind::Percent;
-                if matches!(
-                    self.tokens.get(end).map(|t| &t.kind),
-                    Some(Kind::Mark('%' | '٪'))
-                ) {
+                if matches!(self.tokens.get(end).map(|t| &t.kind), Some(Kind::Mark('%' | '٪'))) {
                     end += 1;
                 } else {
                     start -= 1;
@@ -610,11 +475,7 @@ impl Reader<'_> {
                 kind = FigureKind::Money;
                 extra.currency = code;
                 end += used;
-            } else if sign_before
-                || matches!(
-                    self.tokens.get(end).map(|t| &t.kind),
-                    Some(Kind::Mark('$' | '€' | '£'))
-                )
+            } else if sign_before || matches!(self.tokens.get(end).map(|t| &t.kind), Some(Kind::Mark('$' | '€' | '£')))
             {
                 kind = FigureKind::Money;
                 let at = if sign_before { start - 1 } else { end };
@@ -669,17 +530,12 @@ impl Reader<'_> {
     /// A currency word at token i with its adjective: (ISO code, tokens used).
     fn currency_at(&self, i: usize) -> Option<(Option<&'static str>, usize)> {
         let key = self.key(i);
-        let (_, default, adjectives) = CURRENCIES
-            .iter()
-            .find(|(words, _, _)| words.contains(&key))?;
+        let (_, default, adjectives) = CURRENCIES.iter().find(|(words, _, _)| words.contains(&key))?;
         let adj = self.key(i + 1);
         let adj = adj.strip_prefix("ال").unwrap_or(adj);
         let adj = adj.strip_suffix('ا').unwrap_or(adj);
         let adj_fem = adj.strip_suffix('ه').unwrap_or(adj);
-        match adjectives
-            .iter()
-            .find(|(a, _)| *a == adj || *a == adj_fem || a.strip_suffix('ه') == Some(adj))
-        {
+        match adjectives.iter().find(|(a, _)| *a == adj || *a == adj_fem || a.strip_suffix('ه') == Some(adj)) {
             Some(&(_, code)) => Some((Some(code), 2)),
             None => Some((*default, 1)),
         }
@@ -691,25 +547,22 @@ impl Reader<'_> {
         let (_, q) = self.qualifier_before(start);
         let before = q.unwrap_or(start).checked_sub(1);
         let event = before.and_then(|b| lookup_stem(EVENT_NOUNS, self.key(b)));
-        let Some(next) = self
-            .tokens
-            .get(end)
-            .filter(|t| t.is_word() && t.space_before && self.free(end..end + 1))
+        let Some(next) = self.tokens.get(end).filter(|t| t.is_word() && t.space_before && self.free(end..end + 1))
         else {
             return (event.map(String::from), false);
         };
         let key = next.key.as_str();
-        if NOT_NOUNS.contains(&key)
-            || number_word(key).is_some()
-            || month_at(&[key], true).is_some()
-        {
+        // حالة وفاة، حالات إصابة: the noun after "case" says what is counted
+        if matches!(key, "حاله" | "حالات") {
+            if let Some(label) = self.tokens.get(end + 1).and_then(|t| lookup(LABEL_NOUNS, &t.key)) {
+                return (Some(event.unwrap_or(label).to_string()), true);
+            }
+        }
+        if NOT_NOUNS.contains(&key) || number_word(key).is_some() || month_at(&[key], true).is_some() {
             return (event.map(String::from), false);
         }
-        let vocab = lookup(LABEL_NOUNS, key).or_else(|| {
-            key.strip_prefix("ال")
-                .filter(|_| definite_ok)
-                .and_then(|k| lookup(LABEL_NOUNS, k))
-        });
+        let vocab = lookup(LABEL_NOUNS, key)
+            .or_else(|| key.strip_prefix("ال").filter(|_| definite_ok).and_then(|k| lookup(LABEL_NOUNS, k)));
         if let Some(label) = event.or(vocab) {
             let noun_is_label = vocab.is_some() || !key.starts_with("ال") || definite_ok;
             return (Some(label.to_string()), noun_is_label);
@@ -749,41 +602,24 @@ impl Reader<'_> {
             if !self.free(i..i + 1) {
                 continue;
             }
-            let Some(base) = stems(self.key(i)).take(8).find_map(|s| {
-                lookup(APPROX, &s).or_else(|| s.strip_prefix("ال").and_then(|s| lookup(APPROX, s)))
-            }) else {
+            let Some(base) = stems(self.key(i))
+                .take(8)
+                .find_map(|s| lookup(APPROX, &s).or_else(|| s.strip_prefix("ال").and_then(|s| lookup(APPROX, s))))
+            else {
                 continue;
             };
             let mut value = base;
             let mut end = i + 1;
-            if let Some(m) = self
-                .key(end)
-                .strip_prefix("ال")
-                .and_then(|k| lookup(APPROX, k))
-                .filter(|&m| m > base)
-            {
+            if let Some(m) = self.key(end).strip_prefix("ال").and_then(|k| lookup(APPROX, k)).filter(|&m| m > base) {
                 value *= m;
                 end += 1;
             }
-            let after_of = if self.key(end) == "من" {
-                end + 1
-            } else {
-                end
-            };
+            let after_of = if self.key(end) == "من" { end + 1 } else { end };
             let (label, took) = self.count_label(i, after_of, true);
             let end = if took { after_of + 1 } else { end };
             let (qualifier, q_start) = self.qualifier_before(i);
-            let extra = Extra {
-                label,
-                qualifier,
-                ..Extra::default()
-            };
-            self.push(
-                FigureKind::Approx,
-                FigureValue::Int(value as i64),
-                q_start.unwrap_or(i)..end,
-                extra,
-            );
+            let extra = Extra { label, qualifier, ..Extra::default() };
+            self.push(FigureKind::Approx, FigureValue::Int(value as i64), q_start.unwrap_or(i)..end, extra);
         }
     }
 
@@ -793,14 +629,9 @@ impl Reader<'_> {
             if !self.free(i..i + 1) {
                 continue;
             }
-            let unit = stems(self.key(i))
-                .take(6)
-                .find_map(|s| lookup(DUAL_TIME_UNITS, &s));
+            let unit = stems(self.key(i)).take(6).find_map(|s| lookup(DUAL_TIME_UNITS, &s));
             if let Some(unit) = unit {
-                let extra = Extra {
-                    unit: Some(unit),
-                    ..Extra::default()
-                };
+                let extra = Extra { unit: Some(unit), ..Extra::default() };
                 self.push(FigureKind::Duration, FigureValue::Int(2), i..i + 1, extra);
             }
         }

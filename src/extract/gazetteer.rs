@@ -18,17 +18,9 @@ pub struct NameList {
 
 impl NameList {
     fn parse(text: &str) -> NameList {
-        let mut list = NameList {
-            names: Vec::new(),
-            phrases: HashMap::new(),
-            first_words: HashSet::new(),
-            max_words: 1,
-        };
-        for line in text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
+        let mut list =
+            NameList { names: Vec::new(), phrases: HashMap::new(), first_words: HashSet::new(), max_words: 1 };
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let index = list.names.len();
             let mut spellings = line.split('|').map(str::trim);
             let Some(name) = spellings.next() else {
@@ -38,8 +30,7 @@ impl NameList {
             for spelling in std::iter::once(name).chain(spellings) {
                 let key = fold(spelling);
                 list.max_words = list.max_words.max(key.split(' ').count());
-                list.first_words
-                    .insert(key.split(' ').next().unwrap_or_default().to_string());
+                list.first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
                 list.phrases.entry(key).or_insert(index);
             }
         }
@@ -50,9 +41,7 @@ impl NameList {
     /// word may carry clitics (وإسرائيل، بجامو، للهند).
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let first = tokens.get(i).filter(|t| t.is_word())?;
-        let first_stems: Vec<String> = stems(&first.key)
-            .filter(|s| self.first_words.contains(s))
-            .collect();
+        let first_stems: Vec<String> = stems(&first.key).filter(|s| self.first_words.contains(s)).collect();
         if first_stems.is_empty() {
             return None;
         }
@@ -111,10 +100,7 @@ mod tests {
 
     fn place(text: &str) -> Option<&'static str> {
         let t = tokenize(text);
-        places()
-            .match_at(&t, 0)
-            .filter(|&(_, n)| n == t.len())
-            .map(|(i, _)| places().names[i].as_str())
+        places().match_at(&t, 0).filter(|&(_, n)| n == t.len()).map(|(i, _)| places().names[i].as_str())
     }
 
     #[test]

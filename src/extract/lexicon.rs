@@ -242,41 +242,19 @@ pub const MEASURE_UNITS: &[(&str, &str)] = &[
 
 /// A currency's words, its ISO 4217 code when no adjective says otherwise, and the adjectives
 /// that pick a country's currency.
-pub type Currency = (
-    &'static [&'static str],
-    Option<&'static str>,
-    &'static [(&'static str, &'static str)],
-);
+pub type Currency = (&'static [&'static str], Option<&'static str>, &'static [(&'static str, &'static str)]);
 
 pub const CURRENCIES: &[Currency] = &[
-    (
-        &["دولار", "دولارا", "دولارات"],
-        Some("USD"),
-        &[("امريكي", "USD"), ("كندي", "CAD"), ("استرالي", "AUD")],
-    ),
+    (&["دولار", "دولارا", "دولارات"], Some("USD"), &[("امريكي", "USD"), ("كندي", "CAD"), ("استرالي", "AUD")]),
     (&["يورو"], Some("EUR"), &[]),
-    (
-        &["جنيه", "جنيها", "جنيهات"],
-        Some("EGP"),
-        &[("مصري", "EGP"), ("استرليني", "GBP"), ("سوداني", "SDG")],
-    ),
+    (&["جنيه", "جنيها", "جنيهات"], Some("EGP"), &[("مصري", "EGP"), ("استرليني", "GBP"), ("سوداني", "SDG")]),
     (&["استرليني"], Some("GBP"), &[]),
     (
         &["ريال", "ريالا", "ريالات"],
         Some("SAR"),
-        &[
-            ("سعودي", "SAR"),
-            ("قطري", "QAR"),
-            ("عماني", "OMR"),
-            ("يمني", "YER"),
-            ("ايراني", "IRR"),
-        ],
+        &[("سعودي", "SAR"), ("قطري", "QAR"), ("عماني", "OMR"), ("يمني", "YER"), ("ايراني", "IRR")],
     ),
-    (
-        &["درهم", "درهما", "دراهم"],
-        Some("AED"),
-        &[("اماراتي", "AED"), ("مغربي", "MAD")],
-    ),
+    (&["درهم", "درهما", "دراهم"], Some("AED"), &[("اماراتي", "AED"), ("مغربي", "MAD")]),
     (
         &["دينار", "دينارا", "دنانير"],
         None,
@@ -290,20 +268,12 @@ pub const CURRENCIES: &[Currency] = &[
             ("بحريني", "BHD"),
         ],
     ),
-    (
-        &["ليره", "ليرات"],
-        None,
-        &[("لبنانيه", "LBP"), ("سوريه", "SYP"), ("تركيه", "TRY")],
-    ),
+    (&["ليره", "ليرات"], None, &[("لبنانيه", "LBP"), ("سوريه", "SYP"), ("تركيه", "TRY")]),
     (&["شيكل", "شيكلا", "شواكل", "شيقل"], Some("ILS"), &[]),
     (&["ين"], Some("JPY"), &[("ياباني", "JPY")]),
     (&["يوان"], Some("CNY"), &[]),
     (&["روبل"], Some("RUB"), &[]),
-    (
-        &["روبيه"],
-        Some("INR"),
-        &[("هنديه", "INR"), ("باكستانيه", "PKR")],
-    ),
+    (&["روبيه"], Some("INR"), &[("هنديه", "INR"), ("باكستانيه", "PKR")]),
     (&["فرنك"], None, &[("سويسري", "CHF")]),
 ];
 
@@ -315,7 +285,8 @@ pub const PERCENT_AFTER_FI: &[&str] = &["المايه", "الميه", "المئ�
 pub const APPROX: &[(&str, u64)] = &[
     ("عشرات", 10),
     ("مئات", 100),
-    ("مييات", 100),
+    ("ميات", 100),
+    ("مايات", 100),
     ("الاف", 1000),
     ("الوف", 1000),
     ("ملايين", 1_000_000),
@@ -333,17 +304,7 @@ pub const WEEKDAYS: &[(&str, &str)] = &[
 ];
 
 /// Words before a weekday that make it one (يوم الجمعة، ليلة الجمعة).
-pub const WEEKDAY_LEADS: &[&str] = &[
-    "يوم",
-    "اليوم",
-    "ليله",
-    "مساء",
-    "صباح",
-    "فجر",
-    "ظهر",
-    "عصر",
-    "ظهيره",
-];
+pub const WEEKDAY_LEADS: &[&str] = &["يوم", "اليوم", "ليله", "مساء", "صباح", "فجر", "ظهر", "عصر", "ظهيره"];
 
 /// Words before a bare year or month that make it a date.
 pub const DATE_LEADS: &[&str] = &[

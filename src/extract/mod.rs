@@ -122,30 +122,14 @@ pub struct Facts {
 pub fn extract_story(story: &Story, known_people: &[String]) -> Facts {
     let published = story.published.as_deref();
     let mut figures = Vec::new();
-    for (p, text) in std::iter::once((-1, &story.title)).chain(
-        story
-            .paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (i as i64, t)),
-    ) {
-        figures.extend(
-            figures_in(text, published)
-                .into_iter()
-                .map(|f| Figure { paragraph: p, ..f }),
-        );
+    for (p, text) in
+        std::iter::once((-1, &story.title)).chain(story.paragraphs.iter().enumerate().map(|(i, t)| (i as i64, t)))
+    {
+        figures.extend(figures_in(text, published).into_iter().map(|f| Figure { paragraph: p, ..f }));
     }
-    let (people, places, organizations) =
-        entities::story_entities(&story.title, &story.paragraphs, known_people);
-    let mut known: HashSet<String> = people
-        .iter()
-        .flat_map(|p| {
-            fold(&p.name)
-                .split(' ')
-                .map(String::from)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let (people, places, organizations) = entities::story_entities(&story.title, &story.paragraphs, known_people);
+    let mut known: HashSet<String> =
+        people.iter().flat_map(|p| fold(&p.name).split(' ').map(String::from).collect::<Vec<_>>()).collect();
     known.extend(organizations.iter().map(|o| fold(&o.name)));
     let mut last_speaker = None;
     let quotes = story
@@ -154,44 +138,25 @@ pub fn extract_story(story: &Story, known_people: &[String]) -> Facts {
         .enumerate()
         .flat_map(|(i, p)| quotes::quotes_in(p, i as i64, &known, &mut last_speaker))
         .collect();
-    Facts {
-        figures,
-        people,
-        places,
-        organizations,
-        quotes,
-    }
+    Facts { figures, people, places, organizations, quotes }
 }
 
 /// Facts for every story of a library, in two passes so that names found in one story are
 /// recognized in the others; and for each story, its related stories (indexes into `stories`).
 pub fn extract_all(stories: &[&Story]) -> (Vec<Facts>, Vec<Vec<related::Related<usize>>>) {
     let first: Vec<Facts> = stories.iter().map(|s| extract_story(s, &[])).collect();
-    let mut names: Vec<String> = first
-        .iter()
-        .flat_map(|f| {
-            f.people
-                .iter()
-                .filter(|p| p.role.is_some())
-                .map(|p| p.name.clone())
-        })
-        .collect();
+    let mut names: Vec<String> =
+        first.iter().flat_map(|f| f.people.iter().filter(|p| p.role.is_some()).map(|p| p.name.clone())).collect();
     names.sort();
     names.dedup();
-    let facts: Vec<Facts> = if names.is_empty() {
-        first
-    } else {
-        stories.iter().map(|s| extract_story(s, &names)).collect()
-    };
+    let facts: Vec<Facts> =
+        if names.is_empty() { first } else { stories.iter().map(|s| extract_story(s, &names)).collect() };
     let profiles: Vec<related::Profile> = facts.iter().map(related::Profile::of).collect();
     let related = (0..stories.len())
-        .map(|i| {
-            related::related(
-                &profiles[i],
-                profiles.iter().enumerate().filter(|(j, _)| *j != i),
-                5,
-            )
-        })
+        .map(|i| related::related(&profiles[i], profiles.iter().enumerate().filter(|(j, _)| *j != i), 5))
         .collect();
     (facts, related)
 }
+
+#[cfg(test)]
+mod tests;

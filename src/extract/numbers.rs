@@ -77,26 +77,9 @@ const TENS: &[(&str, u64)] = &[
 ];
 
 const HUNDRED_WORDS: &[&str] = &["مايه", "ميه", "مئه", "ماه"];
-const TWO_HUNDRED: &[&str] = &[
-    "مايتان",
-    "مايتين",
-    "ميتان",
-    "ميتين",
-    "مايتا",
-    "مايتي",
-    "ميتا",
-    "ميتي",
-];
-const HUNDRED_PREFIXES: &[(&str, u64)] = &[
-    ("ثلاث", 3),
-    ("اربع", 4),
-    ("خمس", 5),
-    ("ست", 6),
-    ("سبع", 7),
-    ("ثماني", 8),
-    ("ثمان", 8),
-    ("تسع", 9),
-];
+const TWO_HUNDRED: &[&str] = &["مايتان", "مايتين", "ميتان", "ميتين", "مايتا", "مايتي", "ميتا", "ميتي"];
+const HUNDRED_PREFIXES: &[(&str, u64)] =
+    &[("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثماني", 8), ("ثمان", 8), ("تسع", 9)];
 
 const MULTIPLIERS: &[(&str, u64)] = &[
     ("الف", 1_000),
@@ -127,13 +110,8 @@ const DUALS: &[(&str, u64)] = &[
     ("مليارين", 1_000_000_000),
 ];
 
-const FRACTIONS: &[(&str, f64)] = &[
-    ("نصف", 0.5),
-    ("ربع", 0.25),
-    ("ثلث", 1.0 / 3.0),
-    ("ثلثي", 2.0 / 3.0),
-    ("ثلثا", 2.0 / 3.0),
-];
+const FRACTIONS: &[(&str, f64)] =
+    &[("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1.0 / 3.0), ("ثلثي", 2.0 / 3.0), ("ثلثا", 2.0 / 3.0)];
 
 /// The number word `key` is, without clitics.
 fn bare_word(key: &str) -> Option<NumWord> {
@@ -165,39 +143,30 @@ fn bare_word(key: &str) -> Option<NumWord> {
     if let Some(&(_, v)) = DUALS.iter().find(|(w, _)| *w == key) {
         return Some(NumWord::Dual(v));
     }
-    FRACTIONS
-        .iter()
-        .find(|(w, _)| *w == key)
-        .map(|&(_, v)| NumWord::Fraction(v))
+    FRACTIONS.iter().find(|(w, _)| *w == key).map(|&(_, v)| NumWord::Fraction(v))
 }
 
 /// Prefixes a number word may carry: the conjunction, prepositions, the article.
-const CLITICS: &[&str] = &[
-    "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وب", "ول", "وبال", "ولل",
-];
+const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وب", "ول", "وبال", "ولل"];
 
 /// The number word `key` is, once its clitics are set aside: (word, had the conjunction و).
 /// Short stems (ست، احد) are not taken after a clitic: لست, بست are other words.
 pub fn number_word(key: &str) -> Option<(NumWord, bool)> {
+    number_word_with_clitic(key).map(|(w, conj, _)| (w, conj))
+}
+
+/// Like [`number_word`], also saying whether a preposition or the article was set aside.
+fn number_word_with_clitic(key: &str) -> Option<(NumWord, bool, bool)> {
     if let Some(w) = bare_word(key) {
-        return Some((w, false));
+        return Some((w, false, false));
     }
     for clitic in CLITICS {
-        let Some(stem) = key.strip_prefix(clitic) else {
-            continue;
-        };
-        let stem_owned;
-        let stem = if *clitic == "لل" || *clitic == "ولل" {
-            stem_owned = format!("ال{stem}");
-            stem_owned.strip_prefix("ال").unwrap_or(stem)
-        } else {
-            stem
-        };
+        let Some(stem) = key.strip_prefix(clitic) else { continue };
         if stem.chars().count() < 3 {
             continue;
         }
         if let Some(w) = bare_word(stem) {
-            return Some((w, clitic.starts_with('و')));
+            return Some((w, clitic.starts_with('و'), *clitic != "و"));
         }
     }
     None
@@ -221,31 +190,23 @@ pub struct NumberPhrase {
 pub fn number_at(tokens: &[Token], i: usize) -> Option<NumberPhrase> {
     let first = tokens.get(i)?;
     if let Kind::Number { value, .. } = first.kind {
-        let mut phrase = NumberPhrase {
-            value,
-            start: i,
-            end: i + 1,
-            in_words: false,
-        };
+        let mut phrase = NumberPhrase { value, start: i, end: i + 1, in_words: false };
         // 2.5 مليون, 43 ألف, 10 آلاف
-        if let Some((NumWord::Multiplier(m), false)) =
-            tokens.get(i + 1).and_then(|t| number_word(&t.key))
-        {
+        if let Some((NumWord::Multiplier(m), false)) = tokens.get(i + 1).and_then(|t| number_word(&t.key)) {
             phrase.value *= m as f64;
             phrase.end += 1;
         }
         read_decimal_word(tokens, &mut phrase);
         return Some(phrase);
     }
-    let (word, conj) = number_word(&first.key).or_else(|| {
-        ELEVEN_UNITS
-            .contains(&first.key.as_str())
-            .then_some((NumWord::Unit(1), false))
-    })?;
-    if conj {
-        return None; // a phrase does not start with و
-    }
+    // a leading و or preposition is only the clitic of the first word (وبخمسين)
+    let (word, _) = number_word(&first.key)
+        .or_else(|| ELEVEN_UNITS.contains(&first.key.as_str()).then_some((NumWord::Unit(1), false)))?;
     let mut phrase = words_phrase(tokens, i)?;
+    // آلاف، ملايين alone are not a number but a rough amount (see the approximations)
+    if phrase.end == i + 1 && is_plural_multiplier(&first.key) {
+        return None;
+    }
     if let NumWord::Dual(_) | NumWord::Multiplier(_) = word {
         // ألفا without tanween and alone is the dual construct (ألفا شخص: 2000)
         if first.key.ends_with("الفا") && !first.tanween && phrase.end == i + 1 {
@@ -255,6 +216,13 @@ pub fn number_at(tokens: &[Token], i: usize) -> Option<NumberPhrase> {
     read_decimal_word(tokens, &mut phrase);
     Some(phrase)
 }
+
+fn is_plural_multiplier(key: &str) -> bool {
+    let stem = CLITICS.iter().filter_map(|c| key.strip_prefix(c)).find(|s| PLURAL_MULTIPLIERS.contains(s));
+    PLURAL_MULTIPLIERS.contains(&key) || stem.is_some()
+}
+
+const PLURAL_MULTIPLIERS: &[&str] = &["الاف", "الوف", "ملايين", "مليارات", "بلايين", "تريليونات"];
 
 /// `واحد فاصلة خمسة`, `1 فاصلة 1`: a decimal point said in words.
 fn read_decimal_word(tokens: &[Token], phrase: &mut NumberPhrase) {
@@ -270,11 +238,7 @@ fn read_decimal_word(tokens: &[Token], phrase: &mut NumberPhrase) {
     if after.value.fract() != 0.0 || after.value < 0.0 {
         return;
     }
-    let digits = if after.value == 0.0 {
-        1
-    } else {
-        (after.value.log10().floor() as i32) + 1
-    };
+    let digits = if after.value == 0.0 { 1 } else { (after.value.log10().floor() as i32) + 1 };
     phrase.value += after.value / 10f64.powi(digits);
     phrase.value = (phrase.value * 1e9).round() / 1e9;
     phrase.end = after.end;
@@ -297,21 +261,17 @@ fn words_phrase(tokens: &[Token], i: usize) -> Option<NumberPhrase> {
         if !t.is_word() {
             break;
         }
-        let Some((word, conj_attached)) = number_word(&t.key).or_else(|| {
-            ELEVEN_UNITS
-                .contains(&t.key.as_str())
-                .then_some((NumWord::Unit(1), false))
-        }) else {
+        let Some((word, conj_attached, preposition)) = number_word_with_clitic(&t.key)
+            .or_else(|| ELEVEN_UNITS.contains(&t.key.as_str()).then_some((NumWord::Unit(1), false, false)))
+        else {
             break;
         };
-        let conj = conj_apart || conj_attached;
-        if j > i
-            && !conj
-            && !matches!(
-                word,
-                NumWord::Multiplier(_) | NumWord::Hundred | NumWord::Ten
-            )
-        {
+        let conj = (conj_apart || conj_attached) && j > i;
+        // a word behind a preposition (بالمائة) starts a phrase of its own, it never continues one
+        if j > i && preposition {
+            break;
+        }
+        if j > i && !conj && !matches!(word, NumWord::Multiplier(_) | NumWord::Ten) {
             break;
         }
         if j == i && conj {
@@ -376,9 +336,7 @@ fn words_phrase(tokens: &[Token], i: usize) -> Option<NumberPhrase> {
                     break;
                 }
                 // نصف مليون: a fraction of the multiplier that follows
-                if let Some((NumWord::Multiplier(m), false)) =
-                    tokens.get(k + 1).and_then(|n| number_word(&n.key))
-                {
+                if let Some((NumWord::Multiplier(m), false)) = tokens.get(k + 1).and_then(|n| number_word(&n.key)) {
                     total += f * m as f64;
                     last_multiplier = m;
                     j = k + 2;
@@ -391,12 +349,7 @@ fn words_phrase(tokens: &[Token], i: usize) -> Option<NumberPhrase> {
         }
         end = j;
     }
-    (end > i).then_some(NumberPhrase {
-        value: total + group,
-        start: i,
-        end,
-        in_words: true,
-    })
+    (end > i).then_some(NumberPhrase { value: total + group, start: i, end, in_words: true })
 }
 
 #[cfg(test)]
@@ -406,9 +359,7 @@ mod tests {
 
     fn read(text: &str) -> Option<f64> {
         let t = tokenize(text);
-        number_at(&t, 0)
-            .filter(|p| p.end == t.len())
-            .map(|p| p.value)
+        number_at(&t, 0).filter(|p| p.end == t.len()).map(|p| p.value)
     }
 
     #[test]
@@ -491,6 +442,7 @@ mod tests {
     #[test]
     fn words_that_are_not_numbers() {
         assert_eq!(read("الحرب"), None);
-        assert_eq!(read("وخمسة"), None);
+        assert_eq!(read("وخمسة"), Some(5.0), "a leading و is the clitic of the first word");
+        assert_eq!(read("آلاف"), None, "thousands alone are approximate, read elsewhere");
     }
 }

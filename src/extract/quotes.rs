@@ -55,9 +55,7 @@ fn closer_for(open: char) -> &'static [char] {
 }
 
 fn is_speech_verb(key: &str) -> bool {
-    SPEECH_VERBS
-        .iter()
-        .any(|v| stems(key).take(4).any(|s| s == *v))
+    SPEECH_VERBS.iter().any(|v| stems(key).take(4).any(|s| s == *v))
 }
 
 /// Quotes of at least three words in one paragraph. `last_speaker` carries the speaker from one
@@ -87,17 +85,12 @@ pub fn quotes_in(
             continue;
         }
         let before: String = chars[..open].iter().collect();
-        let speaker = speaker_inside(&inner, known)
-            .or_else(|| speaker_before(&before, known))
-            .or_else(|| last_speaker.clone());
+        let speaker =
+            speaker_inside(&inner, known).or_else(|| speaker_before(&before, known)).or_else(|| last_speaker.clone());
         if speaker.is_some() {
             last_speaker.clone_from(&speaker);
         }
-        out.push(Quote {
-            text: inner.trim().to_string(),
-            speaker,
-            paragraph,
-        });
+        out.push(Quote { text: inner.trim().to_string(), speaker, paragraph });
     }
     out
 }
@@ -121,15 +114,9 @@ fn speaker_before(before: &str, known: &std::collections::HashSet<String>) -> Op
         let key = tokens[k].key.as_str();
         if ["بحسب", "وبحسب", "حسب", "وحسب", "وفق", "وفقا"].contains(&key) {
             let mut j = k + 1;
-            if tokens
-                .get(j)
-                .is_some_and(|t| t.key == "بيان" || t.key == "ما")
-            {
+            if tokens.get(j).is_some_and(|t| t.key == "بيان" || t.key == "ما") {
                 j += 1;
-                while j < tokens.len()
-                    && j < k + 5
-                    && !["عن", "من"].contains(&tokens[j].key.as_str())
-                {
+                while j < tokens.len() && j < k + 5 && !["عن", "من"].contains(&tokens[j].key.as_str()) {
                     j += 1;
                 }
                 j += 1;
@@ -149,12 +136,7 @@ fn speaker_before(before: &str, known: &std::collections::HashSet<String>) -> Op
 }
 
 /// Who stands at token i: an organization, a person after a role, a known name, a place.
-fn subject_at(
-    chars: &[char],
-    tokens: &[Token],
-    i: usize,
-    known: &std::collections::HashSet<String>,
-) -> Option<String> {
+fn subject_at(chars: &[char], tokens: &[Token], i: usize, known: &std::collections::HashSet<String>) -> Option<String> {
     let t = tokens.get(i).filter(|t| t.is_word())?;
     if ["ان", "بان", "انه", "الي", "في"].contains(&t.key.as_str()) {
         return None;

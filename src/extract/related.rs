@@ -17,10 +17,7 @@ impl Profile {
             .figures
             .iter()
             .filter(|f| match (&f.kind, &f.value) {
-                (
-                    FigureKind::Count | FigureKind::Money | FigureKind::Percent,
-                    FigureValue::Int(v),
-                ) => v.abs() >= 10,
+                (FigureKind::Count | FigureKind::Money | FigureKind::Percent, FigureValue::Int(v)) => v.abs() >= 10,
                 (FigureKind::Date, _) => true,
                 _ => false,
             })
@@ -49,11 +46,9 @@ pub fn related<'a, K: Copy + PartialEq + Ord + 'a>(
         .filter_map(|(key, other)| {
             let mut shared: Vec<String> = Vec::new();
             let mut score = 0;
-            for (mine, theirs, weight) in [
-                (&mine.people, &other.people, 3),
-                (&mine.figures, &other.figures, 2),
-                (&mine.places, &other.places, 1),
-            ] {
+            for (mine, theirs, weight) in
+                [(&mine.people, &other.people, 3), (&mine.figures, &other.figures, 2), (&mine.places, &other.places, 1)]
+            {
                 let mut common: Vec<&String> = mine.intersection(theirs).collect();
                 common.sort();
                 score += weight * common.len();
@@ -63,9 +58,5 @@ pub fn related<'a, K: Copy + PartialEq + Ord + 'a>(
         })
         .collect();
     scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    scored
-        .into_iter()
-        .take(limit)
-        .map(|(k, _, s)| (k, s))
-        .collect()
+    scored.into_iter().take(limit).map(|(k, _, s)| (k, s)).collect()
 }

@@ -8,12 +8,7 @@ pub enum Kind {
     Word,
     /// Digits of any script with their separators: value, digit count of the integer part,
     /// whether the digits were Arabic-Indic or Persian.
-    Number {
-        value: f64,
-        int_digits: usize,
-        grouped: bool,
-        native: bool,
-    },
+    Number { value: f64, int_digits: usize, grouped: bool, native: bool },
     /// Anything else, one character.
     Mark(char),
 }
@@ -50,10 +45,7 @@ impl Token {
 }
 
 fn is_letter(c: char) -> bool {
-    (c.is_alphabetic() && digit_value(c).is_none())
-        || is_haraka(c)
-        || c == TATWEEL
-        || c == '\u{200C}'
+    (c.is_alphabetic() && digit_value(c).is_none()) || is_haraka(c) || c == TATWEEL || c == '\u{200C}'
 }
 
 fn is_group_sep(c: char) -> bool {
@@ -71,39 +63,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space = true;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_whitespace()
-            || matches!(
-                c,
-                '\u{200B}' | '\u{FEFF}' | '\u{FE0F}' | '\u{200E}' | '\u{200F}'
-            )
-        {
+        if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{FE0F}' | '\u{200E}' | '\u{200F}') {
             space |= c.is_whitespace();
             i += 1;
             continue;
         }
         let start = i;
         let digit_at = |k: usize| chars.get(k).copied().and_then(digit_value).is_some();
-        if digit_value(c).is_some()
-            || (is_decimal_sep(c) && digit_at(i + 1) && !digit_at(i.wrapping_sub(1)))
-        {
+        if digit_value(c).is_some() || (is_decimal_sep(c) && digit_at(i + 1) && !digit_at(i.wrapping_sub(1))) {
             let (value, end, int_digits, grouped) = read_number(&chars, i);
             let native = chars[start..end].iter().any(|&c| !c.is_ascii());
             tokens.push(Token {
                 start,
                 end,
-                kind: Kind::Number {
-                    value,
-                    int_digits,
-                    grouped,
-                    native,
-                },
+                kind: Kind::Number { value, int_digits, grouped, native },
                 key: chars[start..end]
                     .iter()
-                    .filter_map(|&c| {
-                        digit_value(c)
-                            .map(|d| char::from(b'0' + d as u8))
-                            .or(Some(c))
-                    })
+                    .filter_map(|&c| digit_value(c).map(|d| char::from(b'0' + d as u8)).or(Some(c)))
                     .collect(),
                 space_before: space,
                 tanween: false,
@@ -182,20 +158,14 @@ mod tests {
 
     #[test]
     fn numbers_in_every_script_and_separator() {
-        assert_eq!(
-            values("1,250 و24.5 و١٠٠٬٠٠٠٫٥ و۱۲۳ و.77"),
-            vec![1250.0, 24.5, 100000.5, 123.0, 0.77]
-        );
+        assert_eq!(values("1,250 و24.5 و١٠٠٬٠٠٠٫٥ و۱۲۳ و.77"), vec![1250.0, 24.5, 100000.5, 123.0, 0.77]);
         assert_eq!(values("1,5"), vec![1.0, 5.0]);
     }
 
     #[test]
     fn spans_are_char_offsets_and_keys_are_folded() {
         let t = tokenize("بلغ عددُهم الـ391،");
-        assert_eq!(
-            t.iter().map(|t| t.key.as_str()).collect::<Vec<_>>(),
-            vec!["بلغ", "عددهم", "ال", "391", "،"]
-        );
+        assert_eq!(t.iter().map(|t| t.key.as_str()).collect::<Vec<_>>(), vec!["بلغ", "عددهم", "ال", "391", "،"]);
         assert_eq!((t[3].start, t[3].end), (14, 17));
         assert!(!t[3].space_before);
         assert!(t[2].space_before);

@@ -65,11 +65,7 @@ pub fn paragraph_levels(text: &str, base: BaseDirection) -> ParagraphLevels {
         levels.push(info.levels[i]);
         classes.push(info.original_classes[i]);
     }
-    ParagraphLevels {
-        levels,
-        classes,
-        paragraph_level: info.paragraph_level,
-    }
+    ParagraphLevels { levels, classes, paragraph_level: info.paragraph_level }
 }
 
 impl ParagraphLevels {
@@ -142,10 +138,7 @@ pub fn visual_order(levels: &[Level]) -> Vec<usize> {
 pub fn reorder_line(text: &str, base: BaseDirection, line: Range<usize>) -> Vec<usize> {
     let para = paragraph_levels(text, base);
     let levels = para.line_levels(line.clone());
-    visual_order(&levels)
-        .into_iter()
-        .map(|i| i + line.start)
-        .collect()
+    visual_order(&levels).into_iter().map(|i| i + line.start).collect()
 }
 
 /// Whether unicode-bidi removed the character in rule X9 (it is not shown and has no level).
@@ -191,19 +184,13 @@ mod tests {
         assert_eq!(visual_order(&levels(&[0, 0, 0])), vec![0, 1, 2]);
         assert_eq!(visual_order(&levels(&[1, 1, 1])), vec![2, 1, 0]);
         assert_eq!(visual_order(&levels(&[1, 2, 2, 1])), vec![3, 1, 2, 0]);
-        assert_eq!(
-            visual_order(&levels(&[0, 1, 1, 0, 2, 2])),
-            vec![0, 2, 1, 3, 4, 5]
-        );
+        assert_eq!(visual_order(&levels(&[0, 1, 1, 0, 2, 2])), vec![0, 2, 1, 3, 4, 5]);
     }
 
     #[test]
     fn p2_p3_skips_isolates_and_weak_characters() {
         assert_eq!(strong_direction("123 غزة"), Some(Direction::Rtl));
-        assert_eq!(
-            strong_direction("\u{2066}abc\u{2069} غزة"),
-            Some(Direction::Rtl)
-        );
+        assert_eq!(strong_direction("\u{2066}abc\u{2069} غزة"), Some(Direction::Rtl));
         assert_eq!(strong_direction("iPhone غزة"), Some(Direction::Ltr));
         assert_eq!(strong_direction("123 ..."), None);
     }

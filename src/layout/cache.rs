@@ -14,10 +14,7 @@ pub struct LayoutCache<K> {
 
 impl<K: Hash + Eq + Clone> Default for LayoutCache<K> {
     fn default() -> Self {
-        LayoutCache {
-            entries: HashMap::new(),
-            computed: 0,
-        }
+        LayoutCache { entries: HashMap::new(), computed: 0 }
     }
 }
 
@@ -29,8 +26,7 @@ impl<K: Hash + Eq + Clone> LayoutCache<K> {
         }
         self.computed += 1;
         let laid = Rc::new(layout(text, options));
-        self.entries
-            .insert((key.clone(), *options), Rc::clone(&laid));
+        self.entries.insert((key.clone(), *options), Rc::clone(&laid));
         laid
     }
 

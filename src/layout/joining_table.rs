@@ -594,9 +594,5 @@ pub(super) static FORMS: [(u32, [u32; 4]); 76] = [
 ];
 
 /// Alef → [isolated, final] lam-alef ligature.
-pub(super) static LAM_ALEF: [(u32, [u32; 2]); 4] = [
-    (0x0622, [0xFEF5, 0xFEF6]),
-    (0x0623, [0xFEF7, 0xFEF8]),
-    (0x0625, [0xFEF9, 0xFEFA]),
-    (0x0627, [0xFEFB, 0xFEFC]),
-];
+pub(super) static LAM_ALEF: [(u32, [u32; 2]); 4] =
+    [(0x0622, [0xFEF5, 0xFEF6]), (0x0623, [0xFEF7, 0xFEF8]), (0x0625, [0xFEF9, 0xFEFA]), (0x0627, [0xFEFB, 0xFEFC])];

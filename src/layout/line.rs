@@ -37,8 +37,7 @@ impl VisualLine {
         let mut x = 0;
         for cell in &self.cells {
             let w = cell.width as usize;
-            let hit = (cell.logical.start as usize) < logical.end
-                && logical.start < cell.logical.end as usize;
+            let hit = (cell.logical.start as usize) < logical.end && logical.start < cell.logical.end as usize;
             if hit && w > 0 {
                 match out.last_mut() {
                     Some(last) if last.end == x => last.end = x + w,
@@ -52,12 +51,7 @@ impl VisualLine {
 
     /// The logical char range this line covers.
     pub fn logical_range(&self) -> Range<usize> {
-        let start = self
-            .cells
-            .iter()
-            .map(|c| c.logical.start)
-            .min()
-            .unwrap_or(0) as usize;
+        let start = self.cells.iter().map(|c| c.logical.start).min().unwrap_or(0) as usize;
         let end = self.cells.iter().map(|c| c.logical.end).max().unwrap_or(0) as usize;
         start..end
     }
@@ -83,11 +77,7 @@ impl ParagraphLayout {
     pub fn line_of(&self, pos: usize) -> usize {
         self.lines
             .iter()
-            .position(|l| {
-                l.cells
-                    .iter()
-                    .any(|c| (c.logical.start as usize) <= pos && pos < c.logical.end as usize)
-            })
+            .position(|l| l.cells.iter().any(|c| (c.logical.start as usize) <= pos && pos < c.logical.end as usize))
             .unwrap_or(self.lines.len().saturating_sub(1))
     }
 

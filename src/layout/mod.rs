@@ -78,10 +78,7 @@ pub fn layout(text: &str, options: &LayoutOptions) -> ParagraphLayout {
     if out.is_empty() {
         out.push(VisualLine::default());
     }
-    ParagraphLayout {
-        direction,
-        lines: out,
-    }
+    ParagraphLayout { direction, lines: out }
 }
 
 fn build_units(
@@ -93,11 +90,7 @@ fn build_units(
 ) -> (String, Vec<Unit>) {
     let mut shown = String::with_capacity(text.len() + text.len() / 2);
     let mut units: Vec<Unit> = Vec::with_capacity(chars.len());
-    let mut breaks = if options.width > 0 {
-        Some(wrap::break_bytes(text))
-    } else {
-        None
-    };
+    let mut breaks = if options.width > 0 { Some(wrap::break_bytes(text)) } else { None };
     let mut char_index = 0u32;
     let mut open: Option<Unit> = None; // a lam waiting for its alef's cluster
     for (byte, cluster) in text.grapheme_indices(true) {
@@ -133,31 +126,16 @@ fn build_units(
                 lam.blank = false;
                 lam
             }
-            None => Unit {
-                logical: start..char_index,
-                shown: 0..0,
-                width: 0,
-                break_before,
-                blank,
-            },
+            None => Unit { logical: start..char_index, shown: 0..0, width: 0, break_before, blank },
         };
-        let unit = Unit {
-            shown: shown_start..shown.len() as u32,
-            ..unit
-        };
+        let unit = Unit { shown: shown_start..shown.len() as u32, ..unit };
         if lam_waiting {
             open = Some(unit);
             continue;
         }
-        let width =
-            UnicodeWidthStr::width(&shown[unit.shown.start as usize..unit.shown.end as usize])
-                .min(2) as u8;
+        let width = UnicodeWidthStr::width(&shown[unit.shown.start as usize..unit.shown.end as usize]).min(2) as u8;
         let width = if unit.shown.is_empty() { 0 } else { width };
-        units.push(Unit {
-            width,
-            blank: unit.blank || width == 0,
-            ..unit
-        });
+        units.push(Unit { width, blank: unit.blank || width == 0, ..unit });
     }
     if let Some(unit) = open {
         let width = UnicodeWidthStr::width(&shown[unit.shown.start as usize..]).min(2) as u8;
@@ -166,12 +144,7 @@ fn build_units(
     (shown, units)
 }
 
-fn visual_line(
-    units: &[Unit],
-    shown: &str,
-    para: &bidi::ParagraphLevels,
-    options: &LayoutOptions,
-) -> VisualLine {
+fn visual_line(units: &[Unit], shown: &str, para: &bidi::ParagraphLevels, options: &LayoutOptions) -> VisualLine {
     let Some(first) = units.first() else {
         return VisualLine::default();
     };
@@ -180,27 +153,15 @@ fn visual_line(
     let levels = para.line_levels(line_start..line_end);
     // Trailing blanks are trimmed: kept as empty cells so every character stays accounted for.
     let visible_end = units.iter().rposition(|u| !u.blank).map_or(0, |i| i + 1);
-    let unit_levels: Vec<Level> = units
-        .iter()
-        .map(|u| levels[u.logical.start as usize - line_start])
-        .collect();
-    let order: Vec<usize> = if options.reorder {
-        visual_order(&unit_levels)
-    } else {
-        (0..units.len()).collect()
-    };
+    let unit_levels: Vec<Level> = units.iter().map(|u| levels[u.logical.start as usize - line_start]).collect();
+    let order: Vec<usize> = if options.reorder { visual_order(&unit_levels) } else { (0..units.len()).collect() };
 
-    let mut line = VisualLine {
-        text: String::new(),
-        cells: Vec::with_capacity(units.len()),
-        width: 0,
-    };
+    let mut line = VisualLine { text: String::new(), cells: Vec::with_capacity(units.len()), width: 0 };
     for i in order {
         let unit = &units[i];
         let start = line.text.len() as u32;
         let width = if i < visible_end {
-            line.text
-                .push_str(&shown[unit.shown.start as usize..unit.shown.end as usize]);
+            line.text.push_str(&shown[unit.shown.start as usize..unit.shown.end as usize]);
             unit.width
         } else {
             0
@@ -232,9 +193,7 @@ pub fn title_direction(title: &str, paragraphs: &[String], asked: BaseDirection)
 pub fn render_plain(text: &str, options: &LayoutOptions) -> Vec<String> {
     let layout = layout(text, options);
     let pad = options.width > 0 && options.reorder;
-    (0..layout.lines.len())
-        .map(|i| layout.render_line(i, options.width, pad))
-        .collect()
+    (0..layout.lines.len()).map(|i| layout.render_line(i, options.width, pad)).collect()
 }
 
 #[cfg(test)]

@@ -25,10 +25,7 @@ pub enum JoiningType {
 pub fn joining_type(c: char) -> Option<JoiningType> {
     let c = c as u32;
     let i = JOINING_TYPES.partition_point(|&(_, end, _)| end < c);
-    JOINING_TYPES
-        .get(i)
-        .filter(|&&(start, _, _)| start <= c)
-        .map(|&(_, _, t)| t)
+    JOINING_TYPES.get(i).filter(|&&(start, _, _)| start <= c).map(|&(_, _, t)| t)
 }
 
 const LAM: char = '\u{0644}';
@@ -116,27 +113,16 @@ pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Gly
         sides[s] &= !following_mask(l);
     }
 
-    let mut glyphs: Vec<Glyph> = chars
-        .iter()
-        .zip(&sides)
-        .map(|(&c, &side)| Glyph::Char(form_of(c, side).unwrap_or(c)))
-        .collect();
+    let mut glyphs: Vec<Glyph> =
+        chars.iter().zip(&sides).map(|(&c, &side)| Glyph::Char(form_of(c, side).unwrap_or(c))).collect();
 
     // Lam-alef: only when the two letters are adjacent, joined, and at one RTL level.
     for i in 0..n.saturating_sub(1) {
         let (lam, alef) = (chars[i], chars[i + 1]);
-        if lam != LAM
-            || !levels[i].is_rtl()
-            || levels[i] != levels[i + 1]
-            || sides[i + 1] & JOINS_RIGHT == 0
-        {
+        if lam != LAM || !levels[i].is_rtl() || levels[i] != levels[i + 1] || sides[i + 1] & JOINS_RIGHT == 0 {
             continue;
         }
-        if let Some(ligatures) = LAM_ALEF
-            .iter()
-            .find(|(a, _)| *a == alef as u32)
-            .map(|(_, l)| l)
-        {
+        if let Some(ligatures) = LAM_ALEF.iter().find(|(a, _)| *a == alef as u32).map(|(_, l)| l) {
             let lam_joins_before = sides[i] & JOINS_RIGHT != 0;
             let ligature = ligatures[usize::from(lam_joins_before)];
             if let Some(g) = char::from_u32(ligature) {
@@ -149,9 +135,7 @@ pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Gly
 }
 
 fn form_of(c: char, sides: u8) -> Option<char> {
-    let i = FORMS
-        .binary_search_by_key(&(c as u32), |&(base, _)| base)
-        .ok()?;
+    let i = FORMS.binary_search_by_key(&(c as u32), |&(base, _)| base).ok()?;
     let form = match sides {
         s if s == JOINS_RIGHT | JOINS_LEFT => 3,
         JOINS_RIGHT => 1,
@@ -219,10 +203,7 @@ mod tests {
     #[test]
     fn letters_at_different_levels_do_not_join() {
         // the RLE lifts ت to level 3: it does not join ب at level 1; a Latin letter breaks too
-        assert_eq!(
-            shaped("ب\u{202B}ت\u{202C}"),
-            "\u{FE8F}\u{202B}\u{FE95}\u{202C}"
-        );
+        assert_eq!(shaped("ب\u{202B}ت\u{202C}"), "\u{FE8F}\u{202B}\u{FE95}\u{202C}");
         // an LRM between two letters at one level is transparent
         assert_eq!(shaped("ب\u{200F}ت"), "\u{FE91}\u{200F}\u{FE96}");
         assert_eq!(shaped("بxت"), "\u{FE8F}x\u{FE95}");

@@ -19,10 +19,7 @@ pub(super) fn break_bytes(text: &str) -> BreakBytes {
         .collect();
     let mut opportunities = all.into_iter();
     let next = opportunities.next();
-    BreakBytes {
-        opportunities,
-        next,
-    }
+    BreakBytes { opportunities, next }
 }
 
 impl BreakBytes {
@@ -71,11 +68,7 @@ pub(super) fn break_lines(units: &[Unit], width: usize) -> Vec<Range<usize>> {
             i += 1;
             continue;
         }
-        let cut = [last_word_break, last_break]
-            .into_iter()
-            .flatten()
-            .find(|&b| b > start)
-            .unwrap_or(i);
+        let cut = [last_word_break, last_break].into_iter().flatten().find(|&b| b > start).unwrap_or(i);
         lines.push(start..cut);
         start = cut;
         last_break = None;

@@ -17,7 +17,7 @@ use crate::app::view::BlockKind;
 use crate::app::{App, Focus, Mark};
 use crate::article::LinkKind;
 use crate::layout::{Direction, LayoutOptions};
-pub use text::{fill, put_line, put_text};
+pub use text::{fill, put_line, put_text, Spot};
 pub use theme::Styles;
 
 impl Widget for &App {
@@ -35,13 +35,7 @@ impl Widget for &App {
             if panes.panel_overlay {
                 fill(buf, p.x, p.y, p.width, p.height, Style::default());
             } else {
-                separator(
-                    buf,
-                    p.x.saturating_sub(1),
-                    p,
-                    &styles,
-                    self.focus == Focus::Panel,
-                );
+                separator(buf, p.x.saturating_sub(1), p, &styles, self.focus == Focus::Panel);
             }
             draw_panel(self, buf, p, &styles, &label);
         }
@@ -57,9 +51,7 @@ fn separator(buf: &mut Buffer, x: u16, a: Area, styles: &Styles, focused: bool) 
         return;
     }
     for y in a.y..a.y + a.height {
-        buf[(x, y)]
-            .set_symbol("│")
-            .set_style(styles.border(focused));
+        buf[(x, y)].set_symbol("│").set_style(styles.border(focused));
     }
 }
 
@@ -70,23 +62,9 @@ fn draw_title_bar(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: 
     fill(buf, a.x, a.y, a.width, 1, styles.bar());
     let name = " qari ";
     let name_w = (name.len() as u16).min(a.width);
-    buf.set_stringn(
-        a.x,
-        a.y,
-        name,
-        name_w as usize,
-        styles.bar().add_modifier(ratatui::style::Modifier::BOLD),
-    );
+    buf.set_stringn(a.x, a.y, name, name_w as usize, styles.bar().add_modifier(ratatui::style::Modifier::BOLD));
     let room = a.width.saturating_sub(name_w + 1);
-    put_text(
-        buf,
-        a.x + name_w,
-        a.y,
-        room,
-        &app.story().title,
-        styles.bar(),
-        label,
-    );
+    put_text(buf, a.x + name_w, a.y, room, &app.story().title, styles.bar(), label);
 }
 
 fn draw_library(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &LayoutOptions) {
@@ -96,45 +74,21 @@ fn draw_library(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &L
     let focused = app.focus == Focus::Library;
     let rows_per = 2usize;
     let visible = (a.height as usize / rows_per).max(1);
-    let first = app
-        .library_selected
-        .saturating_sub(visible.saturating_sub(1));
-    for (k, &r) in app
-        .library
-        .order
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(visible)
-    {
+    let first = app.library_selected.saturating_sub(visible.saturating_sub(1));
+    for (k, &r) in app.library.order.iter().enumerate().skip(first).take(visible) {
         let y = a.y + ((k - first) * rows_per) as u16;
         let story = app.library.story(r);
         let current = r == app.current;
-        let mut style = if current {
-            styles.title()
-        } else {
-            Style::default()
-        };
+        let mut style = if current { styles.title() } else { Style::default() };
         if k == app.library_selected {
             style = style.patch(styles.selection(focused));
             fill(buf, a.x, y, a.width, 1, style);
         }
         let marker = if current { "▶" } else { " " };
         buf.set_stringn(a.x, y, marker, 1, style);
-        put_text(
-            buf,
-            a.x + 1,
-            y,
-            a.width.saturating_sub(1),
-            &story.title,
-            style,
-            label,
-        );
+        put_text(buf, a.x + 1, y, a.width.saturating_sub(1), &story.title, style, label);
         if y + 1 < a.y + a.height {
-            let figures = app
-                .facts
-                .get(&r)
-                .map_or("…".to_string(), |f| f.figures.len().to_string());
+            let figures = app.facts.get(&r).map_or("…".to_string(), |f| f.figures.len().to_string());
             let date = story.published.as_deref().unwrap_or("undated");
             let meta = format!("  {date} · {figures} figures");
             buf.set_stringn(a.x, y + 1, &meta, a.width as usize, styles.dim());
@@ -168,16 +122,9 @@ fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles) {
         };
         let mut spans: Vec<(Range<usize>, Style)> = Vec::new();
         if app.highlights {
-            for (range, mark) in app
-                .marks
-                .get(&row.block)
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-            {
+            for (range, mark) in app.marks.get(&row.block).map(Vec::as_slice).unwrap_or_default() {
                 let style = match mark {
-                    Mark::Figure { index, .. } if app.selected_figure == Some(*index) => {
-                        styles.selected_figure()
-                    }
+                    Mark::Figure { index, .. } if app.selected_figure == Some(*index) => styles.selected_figure(),
                     Mark::Figure { kind, .. } => styles.figure(*kind),
                     Mark::Entity => styles.entity(),
                 };
@@ -190,21 +137,13 @@ fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles) {
                 if *b != row.block {
                     break;
                 }
-                let style = if i == app.search.current {
-                    styles.current_hit()
-                } else {
-                    styles.search_hit()
-                };
+                let style = if i == app.search.current { styles.current_hit() } else { styles.search_hit() };
                 spans.push((range.clone(), style));
             }
         }
         let indent = laid.indent(line, text_w as usize);
-        let indent = if laid.direction == Direction::Rtl && block.options.reorder {
-            indent
-        } else {
-            0
-        };
-        put_line(buf, text_x, y, text_w, line, indent, base, &spans);
+        let indent = if laid.direction == Direction::Rtl && block.options.reorder { indent } else { 0 };
+        put_line(buf, Spot { x: text_x, y, width: text_w, indent }, line, base, &spans);
     }
     // the scrollbar
     if a.width > 2 {
@@ -212,11 +151,8 @@ fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles) {
         let h = a.height as usize;
         let thumb = (view.percent() * h.saturating_sub(1) / 100).min(h.saturating_sub(1));
         for k in 0..h {
-            let (symbol, style) = if k == thumb {
-                ("█", styles.border(app.focus == Focus::Article))
-            } else {
-                ("│", styles.dim())
-            };
+            let (symbol, style) =
+                if k == thumb { ("█", styles.border(app.focus == Focus::Article)) } else { ("│", styles.dim()) };
             buf[(x, a.y + k as u16)].set_symbol(symbol).set_style(style);
         }
     }
@@ -233,30 +169,17 @@ fn item_rows(app: &App, item: &Item, styles: &Styles) -> Vec<(String, Style)> {
                 return vec![];
             };
             let mut head = format!("{}", f.value);
-            for part in [&f.label, &f.qualifier, &f.unit, &f.currency]
-                .into_iter()
-                .flatten()
-            {
+            for part in [&f.label, &f.qualifier, &f.unit, &f.currency].into_iter().flatten() {
                 head.push_str(" · ");
                 head.push_str(&part.replace('_', " "));
             }
-            vec![
-                (head, styles.figure(f.kind)),
-                (f.text.clone(), Style::default()),
-            ]
+            vec![(head, styles.figure(f.kind)), (f.text.clone(), Style::default())]
         }
         Item::Person(i) => facts
             .and_then(|f| f.people.get(*i))
             .map(|p| {
-                let role = p
-                    .role
-                    .as_deref()
-                    .map(|r| format!(" ({r})"))
-                    .unwrap_or_default();
-                vec![(
-                    format!("{}{role} ×{}", p.name, p.mentions),
-                    Style::default(),
-                )]
+                let role = p.role.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+                vec![(format!("{}{role} ×{}", p.name, p.mentions), Style::default())]
             })
             .unwrap_or_default(),
         Item::Place(i) => facts
@@ -271,10 +194,7 @@ fn item_rows(app: &App, item: &Item, styles: &Styles) -> Vec<(String, Style)> {
             .and_then(|f| f.quotes.get(*i))
             .map(|q| {
                 vec![
-                    (
-                        format!("{}:", q.speaker.as_deref().unwrap_or("?")),
-                        styles.dim(),
-                    ),
+                    (format!("{}:", q.speaker.as_deref().unwrap_or("?")), styles.dim()),
                     (format!("«{}»", q.text), Style::default()),
                 ]
             })
@@ -301,26 +221,12 @@ fn draw_panel(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &Lay
     let rows: Vec<(usize, String, Style)> = items
         .iter()
         .enumerate()
-        .flat_map(|(i, item)| {
-            item_rows(app, item, styles)
-                .into_iter()
-                .map(move |(t, s)| (i, t, s))
-        })
+        .flat_map(|(i, item)| item_rows(app, item, styles).into_iter().map(move |(t, s)| (i, t, s)))
         .collect();
-    let selected_row = rows
-        .iter()
-        .position(|(i, _, _)| *i == app.panel_selected)
-        .unwrap_or(0);
-    let selected_end = rows
-        .iter()
-        .rposition(|(i, _, _)| *i == app.panel_selected)
-        .unwrap_or(0);
+    let selected_row = rows.iter().position(|(i, _, _)| *i == app.panel_selected).unwrap_or(0);
+    let selected_end = rows.iter().rposition(|(i, _, _)| *i == app.panel_selected).unwrap_or(0);
     let h = a.height as usize;
-    let first = if selected_end >= h {
-        (selected_end + 1 - h).min(selected_row)
-    } else {
-        0
-    };
+    let first = if selected_end >= h { (selected_end + 1 - h).min(selected_row) } else { 0 };
     for (k, (i, text, style)) in rows.iter().enumerate().skip(first).take(h) {
         let y = a.y + (k - first) as u16;
         let mut style = *style;
@@ -328,15 +234,7 @@ fn draw_panel(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &Lay
             style = style.patch(styles.selection(focused));
             fill(buf, a.x, y, a.width, 1, style);
         }
-        put_text(
-            buf,
-            a.x + 1,
-            y,
-            a.width.saturating_sub(2),
-            text,
-            style,
-            label,
-        );
+        put_text(buf, a.x + 1, y, a.width.saturating_sub(2), text, style, label);
     }
 }
 
@@ -345,18 +243,8 @@ fn draw_status(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &La
         return;
     }
     fill(buf, a.x, a.y, a.width, 1, styles.bar());
-    let k = app
-        .library
-        .order
-        .iter()
-        .position(|&r| r == app.current)
-        .map_or(0, |i| i + 1);
-    let mut left = format!(
-        " story {k}/{} · {}% · {}",
-        app.library.order.len(),
-        app.view.percent(),
-        app.focus.name()
-    );
+    let k = app.library.order.iter().position(|&r| r == app.current).map_or(0, |i| i + 1);
+    let mut left = format!(" story {k}/{} · {}% · {}", app.library.order.len(), app.view.percent(), app.focus.name());
     if !app.search.query.is_empty() || app.search.editing {
         let n = app.search.hits.len();
         let i = if n == 0 { 0 } else { app.search.current + 1 };
@@ -375,10 +263,7 @@ fn draw_status(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &La
             room,
             &prompt,
             styles.bar(),
-            &LayoutOptions {
-                direction: crate::layout::BaseDirection::Ltr,
-                ..*label
-            },
+            &LayoutOptions { direction: crate::layout::BaseDirection::Ltr, ..*label },
         );
         return;
     }
@@ -404,10 +289,7 @@ fn draw_status(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &La
         room,
         &right,
         styles.bar(),
-        &LayoutOptions {
-            direction: crate::layout::BaseDirection::Ltr,
-            ..*label
-        },
+        &LayoutOptions { direction: crate::layout::BaseDirection::Ltr, ..*label },
     );
 }
 

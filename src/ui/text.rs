@@ -8,18 +8,19 @@ use ratatui::style::Style;
 
 use crate::layout::{layout, BaseDirection, Direction, LayoutOptions, VisualLine};
 
+/// Where a line goes: its row, its columns, and how far in it starts (RTL alignment).
+#[derive(Debug, Clone, Copy)]
+pub struct Spot {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub indent: usize,
+}
+
 /// Writes one visual line at (x + indent, y), at most `width` columns, styling each cell with
 /// `base` patched by the style of every span that covers part of it.
-pub fn put_line(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    width: u16,
-    line: &VisualLine,
-    indent: usize,
-    base: Style,
-    spans: &[(Range<usize>, Style)],
-) {
+pub fn put_line(buf: &mut Buffer, at: Spot, line: &VisualLine, base: Style, spans: &[(Range<usize>, Style)]) {
+    let Spot { x, y, width, indent } = at;
     let area = buf.area;
     if y < area.y || y >= area.y + area.height {
         return;
@@ -43,8 +44,7 @@ pub fn put_line(
         }
         let mut style = base;
         for (range, s) in spans {
-            if (cell.logical.start as usize) < range.end && range.start < cell.logical.end as usize
-            {
+            if (cell.logical.start as usize) < range.end && range.start < cell.logical.end as usize {
                 style = style.patch(*s);
             }
         }
@@ -61,26 +61,11 @@ pub fn put_line(
 
 /// One line of any text (a title in a list, a name in the panel, a message): laid out by the
 /// engine, cut to `width` at its logical end, right-aligned when it runs right to left.
-pub fn put_text(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    width: u16,
-    text: &str,
-    style: Style,
-    options: &LayoutOptions,
-) {
+pub fn put_text(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style, options: &LayoutOptions) {
     if width == 0 {
         return;
     }
-    let laid = layout(
-        text,
-        &LayoutOptions {
-            width: width as usize,
-            direction: options.direction,
-            ..*options
-        },
-    );
+    let laid = layout(text, &LayoutOptions { width: width as usize, direction: options.direction, ..*options });
     let Some(line) = laid.lines.first() else {
         return;
     };
@@ -88,16 +73,12 @@ pub fn put_text(
         Direction::Rtl => (width as usize).saturating_sub(line.width),
         Direction::Ltr => 0,
     };
-    put_line(buf, x, y, width, line, indent, style, &[]);
+    put_line(buf, Spot { x, y, width, indent }, line, style, &[]);
 }
 
 /// Text options for labels that are not article text: auto direction, no wrapping.
 pub fn label_options(base: &LayoutOptions) -> LayoutOptions {
-    LayoutOptions {
-        direction: BaseDirection::Auto,
-        reveal_controls: false,
-        ..*base
-    }
+    LayoutOptions { direction: BaseDirection::Auto, reveal_controls: false, ..*base }
 }
 
 /// Fills a rectangle with spaces in a style (clearing what was drawn before).

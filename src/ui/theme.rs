@@ -17,26 +17,15 @@ fn parse_color(name: &str) -> Option<Color> {
 
 impl Styles {
     pub fn new(theme: &Theme, color: bool) -> Styles {
-        let accent = theme
-            .accent
-            .as_deref()
-            .and_then(parse_color)
-            .unwrap_or(Color::Cyan);
-        Styles {
-            color,
-            accent,
-            theme: theme.clone(),
-        }
+        let accent = theme.accent.as_deref().and_then(parse_color).unwrap_or(Color::Cyan);
+        Styles { color, accent, theme: theme.clone() }
     }
 
     fn fg(&self, configured: &Option<String>, default: Color) -> Style {
         if !self.color {
             return Style::default();
         }
-        Style::default().fg(configured
-            .as_deref()
-            .and_then(parse_color)
-            .unwrap_or(default))
+        Style::default().fg(configured.as_deref().and_then(parse_color).unwrap_or(default))
     }
 
     pub fn figure(&self, kind: FigureKind) -> Style {
@@ -52,11 +41,7 @@ impl Styles {
             FigureKind::Duration => (&t.duration, Color::LightYellow),
             FigureKind::Quantity => (&t.quantity, Color::LightCyan),
         };
-        let modifier = if self.color {
-            Modifier::BOLD
-        } else {
-            Modifier::BOLD | Modifier::UNDERLINED
-        };
+        let modifier = if self.color { Modifier::BOLD } else { Modifier::BOLD | Modifier::UNDERLINED };
         self.fg(configured, default).add_modifier(modifier)
     }
 
@@ -65,12 +50,11 @@ impl Styles {
     }
 
     pub fn entity(&self) -> Style {
-        self.fg(&self.theme.entity, Color::Gray)
-            .add_modifier(if self.color {
-                Modifier::UNDERLINED
-            } else {
-                Modifier::ITALIC
-            })
+        self.fg(&self.theme.entity, Color::Gray).add_modifier(if self.color {
+            Modifier::UNDERLINED
+        } else {
+            Modifier::ITALIC
+        })
     }
 
     pub fn search_hit(&self) -> Style {
@@ -82,8 +66,7 @@ impl Styles {
     }
 
     pub fn current_hit(&self) -> Style {
-        self.search_hit()
-            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.search_hit().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     pub fn title(&self) -> Style {
