@@ -93,6 +93,32 @@ pub fn write_story(story: &Story, options: &LayoutOptions, out: &mut impl Write)
     Ok(())
 }
 
+const BATCH: usize = 2048;
+
+/// Renders paragraphs (one an input line) on `threads` threads; the outputs come back in order.
+fn render_batch(paragraphs: &[String], options: &LayoutOptions, threads: usize) -> Vec<String> {
+    let render = |part: &[String]| -> String {
+        let mut out = Vec::with_capacity(part.iter().map(|p| p.len() + 1).sum::<usize>() * 2);
+        for text in part {
+            if text.trim().is_empty() {
+                out.push(b'\n');
+            } else {
+                // writing to a Vec cannot fail
+                let _ = write_paragraph(text, options, &mut out);
+            }
+        }
+        String::from_utf8(out).unwrap_or_default()
+    };
+    if threads < 2 || paragraphs.len() < 64 {
+        return vec![render(paragraphs)];
+    }
+    let per = paragraphs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paragraphs.chunks(per).map(|part| scope.spawn(move || render(part))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    })
+}
+
 fn write_paragraph(text: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<()> {
     let laid = layout(text, options);
     let pad = options.width > 0 && options.reorder;
@@ -124,24 +150,32 @@ fn render_stream(path: &PathBuf, name: &str, options: &LayoutOptions, out: &mut 
         return Ok(0);
     }
     check_not_binary(&head, name).map_err(std::io::Error::other)?;
+    // Paragraphs are independent: a batch at a time is laid out on every core, then written
+    // in order. Memory stays bounded by the batch, whatever the input's size.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let mut bad = 0;
+    let mut batch: Vec<String> = Vec::with_capacity(BATCH);
     let mut line = Vec::new();
     loop {
         line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
+        let done = reader.read_until(b'\n', &mut line)? == 0;
+        if !done {
+            if line.contains(&0) {
+                return Err(std::io::Error::other(format!("{name}: binary file (not text): it contains NUL bytes")));
+            }
+            let (text, repaired) = decode_chunk(&line);
+            bad += repaired;
+            batch.push(text.trim_end_matches('\n').to_string());
+        }
+        if batch.len() == BATCH || (done && !batch.is_empty()) {
+            for chunk in render_batch(&batch, options, threads) {
+                out.write_all(chunk.as_bytes())?;
+            }
+            batch.clear();
+        }
+        if done {
             break;
         }
-        if line.contains(&0) {
-            return Err(std::io::Error::other(format!("{name}: binary file (not text): it contains NUL bytes")));
-        }
-        let (text, repaired) = decode_chunk(&line);
-        bad += repaired;
-        let text = text.trim_end_matches('\n');
-        if text.trim().is_empty() {
-            writeln!(out)?;
-            continue;
-        }
-        write_paragraph(text, options, out)?;
     }
     out.flush()?;
     Ok(bad)

@@ -49,6 +49,24 @@ pub fn strong_direction(text: &str) -> Option<Direction> {
     None
 }
 
+/// Bidi classes from unicode-bidi's tables, with the scripts news is written in (Latin,
+/// Arabic and their punctuation, below U+0800) answered from a flat table instead of a
+/// binary search: class look-ups were an eighth of the layout time.
+struct FastClasses;
+
+impl unicode_bidi::BidiDataSource for FastClasses {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        static TABLE: std::sync::OnceLock<Vec<BidiClass>> = std::sync::OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            (0..0x800u32).map(|c| unicode_bidi::bidi_class(char::from_u32(c).unwrap_or('\0'))).collect()
+        });
+        match table.get(c as usize) {
+            Some(&class) => class,
+            None => unicode_bidi::bidi_class(c),
+        }
+    }
+}
+
 /// Embedding levels of a paragraph, one per character, with each character's original class.
 pub struct ParagraphLevels {
     pub levels: Vec<Level>,
@@ -58,7 +76,7 @@ pub struct ParagraphLevels {
 
 /// Levels for the whole paragraph (rules W and N look across what will become line breaks).
 pub fn paragraph_levels(text: &str, base: BaseDirection) -> ParagraphLevels {
-    let info = ParagraphBidiInfo::new(text, base.level());
+    let info = ParagraphBidiInfo::new_with_data_source(&FastClasses, text, base.level());
     let mut levels = Vec::with_capacity(text.len());
     let mut classes = Vec::with_capacity(text.len());
     for (i, _) in text.char_indices() {

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use unicode_bidi::Level;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub use bidi::{strong_direction, BaseDirection, Direction};
 pub use cache::LayoutCache;
@@ -93,7 +93,7 @@ fn build_units(
     let mut breaks = if options.width > 0 { Some(wrap::break_bytes(text)) } else { None };
     let mut char_index = 0u32;
     let mut open: Option<Unit> = None; // a lam waiting for its alef's cluster
-    for (byte, cluster) in text.grapheme_indices(true) {
+    for (byte, cluster) in clusters(text) {
         let start = char_index;
         let count = cluster.chars().count() as u32;
         char_index += count;
@@ -112,7 +112,8 @@ fn build_units(
             }
             blank &= c.is_whitespace();
             if let Glyph::Char(g) = glyphs[i as usize] {
-                let mirrored = (options.reorder && levels[i as usize].is_rtl())
+                // letters and digits are never mirrored: skip the table for them
+                let mirrored = (options.reorder && may_mirror(g) && levels[i as usize].is_rtl())
                     .then(|| unicode_bidi_mirroring::get_mirrored(g))
                     .flatten();
                 shown.push(mirrored.unwrap_or(g));
@@ -133,15 +134,67 @@ fn build_units(
             open = Some(unit);
             continue;
         }
-        let width = UnicodeWidthStr::width(&shown[unit.shown.start as usize..unit.shown.end as usize]).min(2) as u8;
+        let width = cluster_width(&shown[unit.shown.start as usize..unit.shown.end as usize]);
         let width = if unit.shown.is_empty() { 0 } else { width };
         units.push(Unit { width, blank: unit.blank || width == 0, ..unit });
     }
     if let Some(unit) = open {
-        let width = UnicodeWidthStr::width(&shown[unit.shown.start as usize..]).min(2) as u8;
+        let width = cluster_width(&shown[unit.shown.start as usize..]);
         units.push(Unit { width, ..unit });
     }
     (shown, units)
+}
+
+/// A cheap first test for Bidi_Mirrored: ASCII punctuation, and symbols outside the letter
+/// blocks (the mirroring table is only asked about those).
+fn may_mirror(c: char) -> bool {
+    c.is_ascii_punctuation() || (c as u32 >= 0xAB && !matches!(c as u32, 0x0300..=0x1FFF | 0xFB50..=0xFEFF))
+}
+
+/// Columns of one shown cluster (never more than 2: a cluster is one glyph).
+fn cluster_width(shown: &str) -> u8 {
+    let mut chars = shown.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => UnicodeWidthChar::width(c).unwrap_or(0) as u8,
+        _ => UnicodeWidthStr::width(shown).min(2) as u8,
+    }
+}
+
+/// Whether a character is its own grapheme cluster whatever stands around it: it neither
+/// extends the one before (marks, joiners, selectors) nor holds on to the one after.
+fn stands_alone(c: char) -> bool {
+    match c as u32 {
+        0x20..=0x2FF => true,
+        0x0606..=0x060F | 0x061B..=0x064A | 0x0660..=0x066F | 0x0671..=0x06D5 | 0x06E5..=0x06E6 | 0x06EE..=0x06FF => {
+            true
+        }
+        0x2010..=0x2027 | 0x2030..=0x205E => true,
+        _ => false,
+    }
+}
+
+/// Harakat: they extend the cluster before them (UAX #29 GB9) and nothing else.
+fn is_simple_mark(c: char) -> bool {
+    matches!(c as u32, 0x064B..=0x065F | 0x0670)
+}
+
+/// Grapheme clusters with their byte offsets. Text made only of characters that stand alone
+/// and harakat is cut by hand (each haraka joins the cluster before it); anything else goes
+/// through the full UAX #29 segmenter.
+fn clusters(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
+    if !text.chars().all(|c| stands_alone(c) || is_simple_mark(c)) {
+        return Box::new(text.grapheme_indices(true));
+    }
+    let mut rest = text.char_indices().peekable();
+    Box::new(std::iter::from_fn(move || {
+        let (start, c) = rest.next()?;
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, m)) = rest.peek().filter(|(_, m)| is_simple_mark(*m)) {
+            end = i + m.len_utf8();
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    }))
 }
 
 fn visual_line(units: &[Unit], shown: &str, para: &bidi::ParagraphLevels, options: &LayoutOptions) -> VisualLine {

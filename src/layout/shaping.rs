@@ -24,6 +24,10 @@ pub enum JoiningType {
 
 pub fn joining_type(c: char) -> Option<JoiningType> {
     let c = c as u32;
+    // Latin and the like: nothing joins below the combining marks but the soft hyphen
+    if c < 0x300 {
+        return (c == 0xAD).then_some(JoiningType::T);
+    }
     let i = JOINING_TYPES.partition_point(|&(_, end, _)| end < c);
     JOINING_TYPES.get(i).filter(|&&(start, _, _)| start <= c).map(|&(_, _, t)| t)
 }
