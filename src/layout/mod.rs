@@ -163,15 +163,19 @@ fn cluster_width(shown: &str) -> u8 {
 /// Whether a character is its own grapheme cluster whatever stands around it: it neither
 /// extends the one before (marks, joiners, selectors) nor holds on to the one after.
 fn stands_alone(c: char) -> bool {
-    match c as u32 {
-        0x20..=0x2FF => true,
-        0x0606..=0x060F | 0x061B..=0x064A | 0x0660..=0x066F | 0x0671..=0x06D5 | 0x06E5..=0x06E6 | 0x06EE..=0x06FF => {
-            true
-        }
-        0x2010..=0x2027 | 0x2030..=0x205E => true,
-        _ => false,
-    }
-}
+    matches!(
+        c as u32,
+        0x20..=0x2FF
+            | 0x0606..=0x060F
+            | 0x061B..=0x064A
+            | 0x0660..=0x066F
+            | 0x0671..=0x06D5
+            | 0x06E5..=0x06E6
+            | 0x06EE..=0x06FF
+            | 0x2010..=0x2027
+            | 0x2030..=0x205E
+    )
+}}
 
 /// Harakat: they extend the cluster before them (UAX #29 GB9) and nothing else.
 fn is_simple_mark(c: char) -> bool {
