@@ -175,7 +175,7 @@ fn stands_alone(c: char) -> bool {
             | 0x2010..=0x2027
             | 0x2030..=0x205E
     )
-}}
+}
 
 /// Harakat: they extend the cluster before them (UAX #29 GB9) and nothing else.
 fn is_simple_mark(c: char) -> bool {
