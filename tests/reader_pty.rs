@@ -1,0 +1,86 @@
+//! The reader end to end: the real binary in a pseudo-terminal, read the way a person does.
+
+mod common;
+
+use common::{find, seed, visual, Session};
+
+const TITLE_0: &str = "أوستن وغالانت يبحثان فرص الحل الدبلوماسي ووقف الحرب في غزة ولبنان";
+const TITLE_1: &str = "رئيس الوزراء الباكستاني يثمن جهود مصر في التهدئة ووقف الحرب مع الهند";
+
+#[test]
+fn opens_the_seed_follows_the_read_also_link_searches_resizes_and_quits() {
+    let seed = seed();
+    let mut s = Session::start(&[seed.to_str().unwrap()], 120, 40);
+    let title_0 = visual(TITLE_0);
+    s.wait_for("the title in visual order", 10, |rows| rows[0].contains(&title_0));
+    assert!(!s.rows()[0].contains(TITLE_0), "the title must not be shown in logical order");
+    s.wait_for("the figures in the panel", 10, |rows| rows.iter().any(|r| r.contains("Figures (11)")));
+
+    // Tab to the panel, G to its last item (the read-also story), Enter opens it
+    s.send("\t");
+    s.send("G");
+    s.send("\r");
+    let title_1 = visual(TITLE_1);
+    s.wait_for("the read-also story", 10, |rows| rows[0].contains(&title_1));
+
+    // Backspace returns to the first story
+    s.send("\x7f");
+    s.wait_for("back to the first story", 10, |rows| rows[0].contains(&title_0));
+
+    // search for Gaza: hits are counted in the status bar
+    s.send("/");
+    s.send("غزة");
+    s.send("\r");
+    s.wait_for("search hits", 10, |rows| {
+        rows.last().is_some_and(|r| r.contains("search 1/") && !r.contains("search 0/0"))
+    });
+
+    // a narrower terminal: the library folds away, the title is still there, nothing breaks
+    s.resize(80, 24);
+    s.wait_for("a redraw at 80x24", 10, |rows| rows.len() == 24 && rows[23].contains("story 1/2"));
+    s.resize(30, 8);
+    s.wait_for("a redraw at 30x8", 10, |rows| rows.len() == 8 && rows[7].contains("story"));
+    s.resize(120, 40);
+    s.wait_for("back to 120x40", 10, |rows| rows[0].contains(&title_0));
+
+    s.send("q");
+    assert_eq!(s.wait_exit(10), 0);
+    let raw = s.raw_bytes();
+    let entered = find(&raw, b"\x1b[?1049h").expect("the alternate screen was entered");
+    let explicit = find(&raw, b"\x1b[8l").expect("bidi explicit mode was asked for");
+    let left = find(&raw, b"\x1b[?1049l").expect("the alternate screen was left");
+    let implicit = find(&raw, b"\x1b[8h").expect("bidi implicit mode was restored");
+    assert!(entered < explicit && explicit < implicit && implicit < left, "escapes in the wrong order");
+}
+
+#[test]
+fn every_key_in_the_help_does_something_visible() {
+    let seed = seed();
+    let mut s = Session::start(&[seed.to_str().unwrap()], 120, 40);
+    s.wait_for("the reader", 10, |rows| rows[0].contains("qari"));
+    s.send("?");
+    s.wait_for("the help", 5, |rows| rows.iter().any(|r| r.contains("next figure in the text")));
+    s.send("\x1b");
+    s.wait_for("the help closed", 5, |rows| !rows.iter().any(|r| r.contains("next figure in the text")));
+    s.wait_for("facts", 10, |rows| rows.iter().any(|r| r.contains("Figures (11)")));
+    let before = s.text();
+    s.send(" ");
+    s.wait_for("a page down", 5, |rows| rows.join("\n") != before && !rows[39].contains(" 0% "));
+    s.send("g");
+    s.wait_for("the top", 5, |rows| rows[39].contains(" 0% "));
+    s.send("G");
+    s.wait_for("the end", 5, |rows| rows[39].contains("100%"));
+    s.send("]");
+    s.send("l");
+    s.wait_for("the library hidden", 5, |rows| !rows[1].starts_with('▶'));
+    s.send("l");
+    s.wait_for("the library shown", 5, |rows| rows[1].starts_with('▶'));
+    s.send("f");
+    s.wait_for("the panel hidden", 5, |rows| !rows.iter().any(|r| r.contains("Figures (11)")));
+    s.send("f");
+    s.wait_for("the panel shown", 5, |rows| rows.iter().any(|r| r.contains("Figures (11)")));
+    s.send("c");
+    s.wait_for("controls shown message", 5, |rows| rows[39].contains("bidi controls shown"));
+    s.send("\x03");
+    assert_eq!(s.wait_exit(10), 0, "Ctrl-C quits cleanly");
+}
