@@ -49,7 +49,7 @@ pub fn load(path: &Path) -> (State, Option<String>) {
                 Ok(()) => format!("moved to {}", aside.display()),
                 Err(m) => format!("could not be moved aside: {m}"),
             };
-            (State::default(), Some(format!("state file {} was damaged ({e}); {what}", path.display())))
+            (State::default(), Some(format!("damaged state file set aside, positions start afresh: {e}; {what}")))
         }
     }
 }

@@ -56,7 +56,10 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     } else {
         fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
-    read.map_err(|source| LoadError::Io { path: name.clone(), source })?;
+    read.map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing { path: name.clone() },
+        _ => LoadError::Io { path: name.clone(), source },
+    })?;
     load_bytes(&bytes, &name)
 }
 
