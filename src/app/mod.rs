@@ -672,3 +672,6 @@ pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) 
 }
 
 pub use crate::reader::run;
+
+#[cfg(test)]
+mod tests;

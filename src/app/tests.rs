@@ -1,0 +1,184 @@
+//! The reader's state machine: keys in, state out, no terminal.
+
+use super::*;
+use crate::article::load_bytes;
+use crate::extract::extract_story;
+
+fn seed_app(width: u16, height: u16) -> App {
+    let loaded = load_bytes(include_bytes!("../../assets/articles/000_d88aa69e352b5fd0.txt"), "seed.txt").unwrap();
+    let library = Library::from_articles(vec![loaded.article]);
+    let options = LayoutOptions { shaping: false, ..LayoutOptions::default() };
+    let mut app = App::new(library, options, Keymap::default(), State::default(), false);
+    let refs: Vec<StoryRef> = app.library.order.clone();
+    for r in refs {
+        let facts = extract_story(app.library.story(r), &[]);
+        app.add_facts(r, facts);
+    }
+    app.resize(width, height);
+    app
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let key = match c {
+            '\t' => Key::Tab,
+            '\r' => Key::Enter,
+            '\x7f' => Key::Backspace,
+            '\x1b' => Key::Esc,
+            c => Key::Char(c),
+        };
+        app.handle(key);
+    }
+}
+
+#[test]
+fn opens_on_the_first_story_with_focus_on_the_article() {
+    let app = seed_app(120, 40);
+    assert_eq!(app.current, StoryRef { article: 0, story: 0 });
+    assert_eq!(app.focus, Focus::Article);
+    assert_eq!(app.view.top, view::Row { block: 0, line: Some(0) });
+}
+
+#[test]
+fn tab_g_enter_opens_the_read_also_story_and_backspace_returns() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, "jjj");
+    let before = app.view.position();
+    press(&mut app, "\t");
+    assert_eq!(app.focus, Focus::Panel);
+    press(&mut app, "G");
+    let items = app.panel_items();
+    assert!(matches!(&items[app.panel_selected], Item::Link(l) if l.via == LinkKind::ReadAlso));
+    press(&mut app, "\r");
+    assert_eq!(app.current, StoryRef { article: 0, story: 1 });
+    press(&mut app, "\x7f");
+    assert_eq!(app.current, StoryRef { article: 0, story: 0 });
+    assert_eq!(app.view.position(), before, "back restores the reading position");
+}
+
+#[test]
+fn tab_cycles_through_the_visible_panes() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, "\t");
+    assert_eq!(app.focus, Focus::Panel);
+    press(&mut app, "\t");
+    assert_eq!(app.focus, Focus::Library);
+    app.handle(Key::BackTab);
+    assert_eq!(app.focus, Focus::Panel);
+    let mut narrow = seed_app(80, 24);
+    press(&mut narrow, "\t\t");
+    assert_eq!(narrow.focus, Focus::Article, "no library below 100 columns");
+}
+
+#[test]
+fn figures_step_in_reading_order_and_scroll_into_view() {
+    let mut app = seed_app(80, 12);
+    press(&mut app, "]");
+    assert_eq!(app.selected_figure, Some(0));
+    for _ in 0..6 {
+        press(&mut app, "]");
+    }
+    let f = app.current_facts().unwrap().figures[6].clone();
+    assert_eq!(app.selected_figure, Some(6));
+    let block = block_of_paragraph(f.paragraph);
+    assert!(app.view.visible_rows().iter().any(|r| r.block == block), "the figure is on screen");
+    press(&mut app, "[");
+    assert_eq!(app.selected_figure, Some(5));
+    press(&mut app, "\x1b");
+    assert_eq!(app.selected_figure, None);
+}
+
+#[test]
+fn enter_on_a_figure_in_the_panel_selects_it() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, "\t");
+    let items = app.panel_items();
+    let Item::Figure(i) = items[app.panel_selected] else { panic!("first item is a figure") };
+    press(&mut app, "\r");
+    assert_eq!(app.selected_figure, Some(i));
+}
+
+#[test]
+fn search_is_incremental_forgiving_and_steps_with_n() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, "/غزه");
+    assert!(app.search.editing);
+    let hits = app.search.hits.len();
+    assert!(hits >= 6, "غزه finds غزة: {hits}");
+    press(&mut app, "\r");
+    assert!(!app.search.editing);
+    let first = app.search.current;
+    press(&mut app, "n");
+    assert_eq!(app.search.current, (first + 1) % hits);
+    press(&mut app, "N");
+    assert_eq!(app.search.current, first);
+    press(&mut app, "\x1b");
+    assert!(app.search.hits.is_empty() && app.search.query.is_empty());
+}
+
+#[test]
+fn search_from_the_library_finds_stories() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, "\t\t");
+    assert_eq!(app.focus, Focus::Library);
+    press(&mut app, "/شهباز\r");
+    assert_eq!(app.search.hits.len(), 1);
+    let r = app.library.order[app.library_selected];
+    assert_eq!(r.story, 1);
+    press(&mut app, "\r");
+    assert_eq!(app.current.story, 1);
+}
+
+#[test]
+fn scrolling_keys_move_the_article_and_stop_at_its_ends() {
+    let mut app = seed_app(80, 12);
+    press(&mut app, "G");
+    assert!(app.view.at_end());
+    assert_eq!(app.view.percent(), 100);
+    press(&mut app, "g");
+    assert_eq!(app.view.top, view::Row { block: 0, line: Some(0) });
+    press(&mut app, " ");
+    assert!(app.view.top.block > 0);
+    press(&mut app, "b");
+    assert_eq!(app.view.top, view::Row { block: 0, line: Some(0) });
+}
+
+#[test]
+fn a_resize_keeps_the_reading_position() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, "jjjjjjjj");
+    let before = app.view.position();
+    app.resize(60, 20);
+    let top = app.view.layout(app.view.top.block);
+    let line = &top.lines[app.view.top.line.unwrap()];
+    assert_eq!(app.view.top.block, before.block);
+    assert!(line.logical_range().contains(&before.offset) || line.logical_range().start == before.offset);
+}
+
+#[test]
+fn toggles_and_help() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, "?");
+    assert!(app.show_help);
+    press(&mut app, "\x1b");
+    assert!(!app.show_help);
+    press(&mut app, "h");
+    assert!(!app.highlights);
+    press(&mut app, "l");
+    assert!(app.panes().library.is_none());
+    press(&mut app, "f");
+    assert!(app.panes().panel.is_none());
+    press(&mut app, "c");
+    assert!(app.reveal_controls);
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn highlights_cover_every_figure_and_the_names() {
+    let app = seed_app(120, 40);
+    let figures: usize =
+        app.marks.values().map(|m| m.iter().filter(|(_, k)| matches!(k, Mark::Figure { .. })).count()).sum();
+    assert_eq!(figures, 11);
+    assert!(app.marks.values().flatten().any(|(_, k)| *k == Mark::Entity));
+}

@@ -1,0 +1,208 @@
+//! The reader drawn into a TestBackend at 120×40, 80×24 and 40×12: what is where, and the
+//! styles of highlights asserted on cells.
+
+use qari::app::keys::{Key, Keymap};
+use qari::app::state::State;
+use qari::app::App;
+use qari::article::{load_bytes, Library, StoryRef};
+use qari::extract::extract_story;
+use qari::layout::LayoutOptions;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+fn app(width: u16, height: u16, color: bool) -> App {
+    let loaded = load_bytes(include_bytes!("../assets/articles/000_d88aa69e352b5fd0.txt"), "seed.txt").unwrap();
+    let mut app = App::new(
+        Library::from_articles(vec![loaded.article]),
+        LayoutOptions::default(),
+        Keymap::default(),
+        State::default(),
+        false,
+    );
+    for r in app.library.order.clone() {
+        let facts = extract_story(app.library.story(r), &[]);
+        app.add_facts(r, facts);
+    }
+    app.color = color;
+    app.resize(width, height);
+    app
+}
+
+fn draw(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn rows(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()).collect()
+}
+
+/// Cells (x, y) where `needle`'s characters stand, one a cell, wherever it occurs.
+fn cells_of(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let want: Vec<String> = needle.chars().map(String::from).collect();
+    let mut found = Vec::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width.saturating_sub(want.len() as u16 - 1) {
+            if want.iter().enumerate().all(|(k, s)| buf[(x + k as u16, y)].symbol() == s) {
+                found.extend((0..want.len() as u16).map(|k| (x + k, y)));
+            }
+        }
+    }
+    found
+}
+
+/// Only the cells inside the article pane.
+fn in_article(app: &App, cells: Vec<(u16, u16)>) -> Vec<(u16, u16)> {
+    let a = app.panes().article;
+    cells.into_iter().filter(|&(x, y)| x >= a.x && x < a.x + a.width && y >= a.y && y < a.y + a.height).collect()
+}
+
+fn visual(text: &str) -> String {
+    qari::layout::render_plain(text, &LayoutOptions { width: 0, ..LayoutOptions::default() }).join("")
+}
+
+#[test]
+fn wide_terminal_shows_three_panes_with_the_title_in_visual_order() {
+    let app = app(120, 40, true);
+    let buf = draw(&app);
+    let rows = rows(&buf);
+    assert!(rows[0].contains(&visual("أوستن وغالانت يبحثان فرص الحل الدبلوماسي ووقف الحرب في غزة ولبنان")));
+    assert!(rows[1].starts_with('▶'), "the library marks the current story");
+    assert!(rows.iter().any(|r| r.contains("2024-11-01 · 11 figures")));
+    assert!(rows.iter().any(|r| r.contains("Figures (11)")));
+    assert!(rows[39].contains("story 1/2") && rows[39].contains("article"));
+    // the article's text is right-aligned: every line of text ends at the pane's last text column
+    let a = app.panes().article;
+    let last = a.x + a.width - 2;
+    for y in a.y..a.y + a.height {
+        let has_text = (a.x..=last).any(|x| buf[(x, y)].symbol() != " ");
+        assert!(!has_text || buf[(last, y)].symbol() != " ", "row {y} is not right-aligned: {:?}", rows[y as usize]);
+    }
+}
+
+#[test]
+fn figures_are_highlighted_by_kind_and_the_selected_one_stands_out() {
+    let mut app = app(120, 40, true);
+    for _ in 0..30 {
+        app.handle(Key::Char('j'));
+    }
+    let buf = draw(&app);
+    let cells = in_article(&app, cells_of(&buf, "43204"));
+    assert!(!cells.is_empty(), "43204 on screen");
+    for &(x, y) in &cells {
+        let cell = &buf[(x, y)];
+        assert_eq!(cell.fg, Color::LightRed, "counts in light red");
+        assert!(cell.modifier.contains(Modifier::BOLD));
+    }
+    // a name gets the quieter mark
+    let gaza = in_article(&app, cells_of(&buf, &visual("غزة")));
+    assert!(gaza.iter().any(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::UNDERLINED)));
+    // ] selects the first figure on screen: reversed
+    app.handle(Key::Char(']'));
+    let buf = draw(&app);
+    let selected = app.current_facts().unwrap().figures[app.selected_figure.unwrap()].clone();
+    let digits: String = selected.text.chars().filter(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        let cells = in_article(&app, cells_of(&buf, &digits));
+        assert!(cells.iter().all(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::REVERSED)));
+    }
+    // h turns highlights off
+    app.handle(Key::Char('h'));
+    let buf = draw(&app);
+    for (x, y) in in_article(&app, cells_of(&buf, "43204")) {
+        assert_eq!(buf[(x, y)].fg, Color::Reset);
+    }
+}
+
+#[test]
+fn without_colour_highlights_still_show_by_modifier() {
+    let mut app = app(120, 40, false);
+    for _ in 0..30 {
+        app.handle(Key::Char('j'));
+    }
+    let buf = draw(&app);
+    let cells = in_article(&app, cells_of(&buf, "43204"));
+    assert!(!cells.is_empty());
+    for &(x, y) in &cells {
+        let cell = &buf[(x, y)];
+        assert_eq!(cell.fg, Color::Reset);
+        assert!(cell.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+    }
+}
+
+#[test]
+fn search_hits_are_painted() {
+    let mut app = app(120, 40, true);
+    for c in "/غزة".chars() {
+        app.handle(Key::Char(c));
+    }
+    let buf = draw(&app);
+    let hit = cells_of(&buf, &visual("غزة"));
+    assert!(hit.iter().any(|&(x, y)| buf[(x, y)].bg == Color::Yellow), "hits on a yellow ground");
+    assert!(rows(&buf)[39].contains("search 1/"));
+}
+
+#[test]
+fn at_80x24_the_library_folds_away_and_a_key_brings_it_back() {
+    let mut app = app(80, 24, true);
+    let buf = draw(&app);
+    let r = rows(&buf);
+    assert!(!r[1].starts_with('▶'));
+    assert!(r.iter().any(|r| r.contains("Figures (11)")));
+    app.handle(Key::Char('l'));
+    let r = rows(&draw(&app));
+    assert!(r[1].starts_with('▶'));
+}
+
+#[test]
+fn at_40x12_the_panel_is_an_overlay_on_a_key() {
+    let mut app = app(40, 12, true);
+    let r = rows(&draw(&app));
+    assert!(!r.iter().any(|r| r.contains("Figures")));
+    assert!(r[11].contains("story 1/2"));
+    app.handle(Key::Tab);
+    let r = rows(&draw(&app));
+    assert!(r.iter().any(|r| r.contains("Figures (11)")), "{r:#?}");
+    app.handle(Key::Esc);
+    let r = rows(&draw(&app));
+    assert!(!r.iter().any(|r| r.contains("Figures")));
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let mut app = app(80, 24, true);
+    app.handle(Key::Char('?'));
+    let r = rows(&draw(&app)).join("\n");
+    for line in ["q Ctrl-c", "next figure in the text", "Shift-Tab", "search (ignores harakat"] {
+        assert!(r.contains(line), "{line} missing from the help");
+    }
+}
+
+#[test]
+fn every_size_down_to_one_cell_draws() {
+    let mut app = app(80, 24, true);
+    for (w, h) in [(1, 1), (2, 1), (1, 5), (3, 2), (20, 4), (5, 40), (200, 3)] {
+        app.resize(w, h);
+        for key in [Key::Tab, Key::Char('G'), Key::Char('?'), Key::Esc] {
+            app.handle(key);
+            draw(&app);
+        }
+    }
+}
+
+#[test]
+fn unshaped_lam_alef_takes_two_cells() {
+    let loaded = load_bytes("لا سلام\nسلام عليكم".as_bytes(), "x.txt").unwrap();
+    let options = LayoutOptions { shaping: false, ..LayoutOptions::default() };
+    let mut app =
+        App::new(Library::from_articles(vec![loaded.article]), options, Keymap::default(), State::default(), false);
+    app.resize(40, 10);
+    let buf = draw(&app);
+    let title = rows(&buf)[0].clone();
+    assert!(title.contains("مالس ال"), "لا is two cells, not one: {title:?}");
+    let _ = StoryRef { article: 0, story: 0 };
+}
