@@ -1,5 +1,8 @@
 //! Calendar words and the date spellings of news sites' "published" lines.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::arabic::{digit_value, fold};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,28 +86,46 @@ const HIJRI_MONTHS: &[(&str, u32)] = &[
 
 const ENGLISH_MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+/// The first (folded) word of every month name.
+pub fn month_first_words() -> impl Iterator<Item = &'static str> {
+    GREGORIAN_MONTHS.iter().chain(HIJRI_MONTHS).map(|(name, _)| name.split(' ').next().unwrap_or_default())
+}
+
 /// A month named at the start of `words` (folded words): (month, words used, calendar).
 /// Single words that are also common nouns (اب "father", صفر "zero", ماي) are only taken when
 /// `strict` is false; the extractor asks strictly and checks the context itself.
 pub fn month_at(words: &[&str], strict: bool) -> Option<(u32, usize, Calendar)> {
+    type Index = HashMap<&'static str, Vec<(Option<&'static str>, u32, Calendar)>>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: Index = HashMap::new();
+        for (table, calendar) in [(GREGORIAN_MONTHS, Calendar::Gregorian), (HIJRI_MONTHS, Calendar::Hijri)] {
+            for &(name, month) in table {
+                let mut parts = name.split(' ');
+                let first = parts.next().unwrap_or_default();
+                index.entry(first).or_default().push((parts.next(), month, calendar));
+            }
+        }
+        // two-word names first: تشرين الثاني before a one-word match
+        index.values_mut().for_each(|v| v.sort_by_key(|(second, _, _)| second.is_none()));
+        index
+    });
     let first = *words.first()?;
     let second = words.get(1).copied().unwrap_or("");
-    for (table, calendar) in [(GREGORIAN_MONTHS, Calendar::Gregorian), (HIJRI_MONTHS, Calendar::Hijri)] {
-        for &(name, month) in table {
-            let mut parts = name.split(' ');
-            let (a, b) = (parts.next().unwrap_or(""), parts.next());
-            if a != first {
-                continue;
-            }
+    if let Some(entries) = index.get(first) {
+        for &(b, month, calendar) in entries {
             match b {
                 Some(b) if b == second => return Some((month, 2, calendar)),
                 Some(_) => continue,
-                None if strict && matches!(name, "اب" | "صفر" | "ماي" | "رجب") => continue,
+                None if strict && matches!(first, "اب" | "صفر" | "ماي" | "رجب") => continue,
                 None => return Some((month, 1, calendar)),
             }
         }
     }
-    english_month(first).map(|m| (m, 1, Calendar::Gregorian))
+    if first.is_ascii() {
+        return english_month(first).map(|m| (m, 1, Calendar::Gregorian));
+    }
+    None
 }
 
 fn english_month(word: &str) -> Option<u32> {

@@ -39,6 +39,13 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, DecodeError> {
 /// Returns the text and how many invalid sequences were replaced.
 pub fn decode_chunk(bytes: &[u8]) -> (String, usize) {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    // the common case: valid UTF-8 with nothing to make visible
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let body = text.strip_suffix('\n').unwrap_or(text);
+        if !body.chars().any(needs_sanitizing) {
+            return (text.to_string(), 0);
+        }
+    }
     let (text, bad) = decode_utf8_lossy(bytes);
     let text = match sanitize(&normalize_line_ends(&text)) {
         Cow::Borrowed(_) => text,

@@ -280,7 +280,7 @@ fn match_words(
             continue;
         }
         if let Some(stem) = stems(&first.key).find(|s| *s == words[0]) {
-            return Some((name, words.len(), stem));
+            return Some((name, words.len(), stem.into_owned()));
         }
     }
     None
@@ -388,10 +388,10 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
     });
     let first = tokens.get(i).filter(|t| t.is_word())?;
     let lex = lexicon();
-    if let Some(stem) = stems(&first.key).find(|s| heads.contains(s)) {
+    if let Some(stem) = stems(&first.key).find(|s| heads.iter().any(|h| h == s)) {
         // a complement: one word (الصحة، المرصد) or a name of up to two words (نيويورك تايمز)
         let mut end = i + 1;
-        let next = tokens.get(end).filter(|t| t.is_word() && !lex.not_names.contains(&t.key))?;
+        let next = tokens.get(end).filter(|t| t.is_word() && !lex.not_names.contains(t.key.as_str()))?;
         if next.key.starts_with("ال") {
             end += 1;
             if tokens.get(end).is_some_and(|t| {
@@ -402,7 +402,7 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
             }) {
                 end += 1;
             }
-        } else if next.key.chars().all(is_arabic_letter) && !heads.contains(&next.key) {
+        } else if next.key.chars().all(is_arabic_letter) && !heads.iter().any(|h| h == next.key.as_str()) {
             end += 1;
         } else {
             return None;
@@ -412,7 +412,7 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
         }
         return Some((words_text(chars, &tokens[i..end], &stem), end));
     }
-    let stem = stems(&first.key).find(|s| definite.contains(s))?;
+    let stem = stems(&first.key).find(|s| definite.iter().any(|h| h == s))?;
     let mut end = i + 1;
     while tokens.get(end).is_some_and(|t| t.is_word() && is_adjective(&t.key)) {
         end += 1;
@@ -461,15 +461,15 @@ fn person_after_role(
         let t = &tokens[j];
         if !t.is_word()
             || !t.key.chars().all(is_arabic_letter)
-            || lex.not_names.contains(&t.key)
+            || lex.not_names.contains(t.key.as_str())
             || is_adjective(&t.key)
         {
             break;
         }
-        let joined = j > start && lex.joiners.contains(&tokens[j - 1].key);
+        let joined = j > start && lex.joiners.contains(tokens[j - 1].key.as_str());
         if t.key.starts_with("ال")
             && !joined
-            && !known.contains(&t.key)
+            && !known.contains(t.key.as_str())
             && (base_words == 0 || !after_joiner(tokens, start, j, lex))
         {
             break;
@@ -477,7 +477,7 @@ fn person_after_role(
         if places().match_at(tokens, j).is_some() || organizations().match_at(tokens, j).is_some() {
             break;
         }
-        if lex.joiners.contains(&t.key) {
+        if lex.joiners.contains(t.key.as_str()) {
             // the joiner and its word count as one
             if tokens.get(j + 1).is_none_or(|n| !n.is_word()) {
                 break;
@@ -497,7 +497,7 @@ fn person_after_role(
 
 /// A name opened by a joiner (عبد الفتاح) may take one more word with the article (السيسي).
 fn after_joiner(tokens: &[Token], start: usize, j: usize, lex: &Lexicon) -> bool {
-    tokens[start..j].iter().any(|t| lex.joiners.contains(&t.key))
+    tokens[start..j].iter().any(|t| lex.joiners.contains(t.key.as_str()))
 }
 
 /// People, places and organizations of a story, with mentions counted over its paragraphs.

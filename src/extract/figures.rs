@@ -1,5 +1,9 @@
 //! Figures: every number in a text with what it means (see DESIGN.md, `extract` JSON).
 
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use crate::article::dates::{iso_date, month_at, Calendar};
 
 use super::lexicon::*;
@@ -12,31 +16,95 @@ const PREFIXES: &[&str] =
     &["وبال", "ولل", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "وك", "فب", "و", "ف", "ب", "ل", "ك"];
 
 /// `key` and its stems with clitics set aside (لل restores the article: للهند → الهند).
-pub fn stems(key: &str) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(key.to_string()).chain(PREFIXES.iter().filter_map(move |p| {
+pub fn stems(key: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    // every clitic starts with one of these letters: most words need no prefix test at all
+    let may_have_clitic = matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
+    let prefixes = if may_have_clitic { PREFIXES } else { &[] };
+    std::iter::once(Cow::Borrowed(key)).chain(prefixes.iter().filter_map(move |p| {
         let rest = key.strip_prefix(p)?;
-        if rest.chars().count() < 2 {
-            return None;
-        }
-        Some(if p.ends_with("لل") || p.ends_with("ال") { format!("ال{rest}") } else { rest.to_string() })
+        rest.chars().nth(1)?; // a stem of one letter is no word
+        Some(if p.ends_with("لل") || p.ends_with("ال") {
+            Cow::Owned(format!("ال{rest}"))
+        } else {
+            Cow::Borrowed(rest)
+        })
     }))
 }
 
-fn lookup<'a, T: Copy>(table: &'a [(&'a str, T)], key: &str) -> Option<T> {
-    table.iter().find(|(w, _)| *w == key).map(|&(_, v)| v)
+/// A word list looked up by hashing, built on first use (the lists are read per token).
+pub struct Table<T: 'static> {
+    list: &'static [(&'static str, T)],
+    map: OnceLock<FxHashMap<&'static str, T>>,
 }
 
-fn lookup_stem<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
-    stems(key).find_map(|s| lookup(table, &s))
+impl<T: Copy> Table<T> {
+    pub const fn new(list: &'static [(&'static str, T)]) -> Table<T> {
+        Table { list, map: OnceLock::new() }
+    }
+
+    pub fn get(&self, key: &str) -> Option<T> {
+        self.map.get_or_init(|| self.list.iter().copied().collect()).get(key).copied()
+    }
+
+    /// The value of the first stem of `key` (clitics set aside) that is in the list.
+    pub fn get_stem(&self, key: &str) -> Option<T> {
+        stems(key).find_map(|s| self.get(&s))
+    }
 }
+
+static LABELS: Table<&str> = Table::new(LABEL_NOUNS);
+static EVENTS: Table<&str> = Table::new(EVENT_NOUNS);
+static TIME: Table<&str> = Table::new(TIME_UNITS);
+static DUAL_TIME: Table<&str> = Table::new(DUAL_TIME_UNITS);
+static MEASURES: Table<&str> = Table::new(MEASURE_UNITS);
+static APPROXIMATE: Table<u64> = Table::new(APPROX);
+static WEEKDAY_NAMES: Table<&str> = Table::new(WEEKDAYS);
+static ORDINAL_WORDS: Table<u64> = Table::new(ORDINALS);
+static ORDINAL_NOUNS: Table<&str> = Table::new(ORDINAL_LABELS);
 
 /// What the reader works on: the paragraph's tokens and which are already taken by a figure.
 struct Reader<'a> {
     chars: &'a [char],
     tokens: Vec<Token>,
     taken: Vec<bool>,
+    /// Tokens some figure can start with (digits, marks, listed words): every other token is
+    /// passed over by the word-reading passes at once.
+    interesting: Vec<bool>,
     published: Option<(u32, u32)>,
     figures: Vec<Figure>,
+}
+
+/// Every word (folded, without clitics) that a figure can start with.
+fn figure_words() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: FxHashSet<String> = super::numbers::all_number_words().into_iter().collect();
+        let lists: [&[&str]; 3] = [
+            &["ال", "لل", "بال", "وال", "فال", "كال", "ولل", "احد", "احدي", "اثني", "اثنا", "واحد", "حادي"],
+            &["ثان"],
+            &[],
+        ];
+        words.extend(lists.iter().flat_map(|l| l.iter().map(|w| w.to_string())));
+        words.extend(crate::article::dates::month_first_words().map(String::from));
+        for list in [WEEKDAYS, DUAL_TIME_UNITS] {
+            words.extend(list.iter().map(|(w, _)| w.to_string()));
+        }
+        words.extend(APPROX.iter().map(|(w, _)| w.to_string()));
+        words.extend(ORDINALS.iter().map(|(w, _)| w.to_string()));
+        words
+    })
+}
+
+/// The quick first test: could a figure start at this token?
+fn may_start_a_figure(t: &Token) -> bool {
+    if !t.is_word() || t.key.is_ascii() {
+        return true;
+    }
+    let words = figure_words();
+    stems(&t.key).any(|s| {
+        let bare = s.strip_prefix("ال").unwrap_or(&s);
+        [&*s, bare, bare.strip_suffix('ه').unwrap_or(bare)].iter().any(|w| words.contains(*w))
+    })
 }
 
 /// All figures of one text, in reading order. `published` (ISO date) resolves الماضي/المقبل.
@@ -47,7 +115,9 @@ pub fn figures_in(text: &str, published: Option<&str>) -> Vec<Figure> {
         let mut parts = p.split('-');
         Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
     });
-    let mut r = Reader { chars: &chars, taken: vec![false; tokens.len()], tokens, published, figures: Vec::new() };
+    let interesting = tokens.iter().map(may_start_a_figure).collect();
+    let mut r =
+        Reader { chars: &chars, taken: vec![false; tokens.len()], interesting, tokens, published, figures: Vec::new() };
     r.numeric_dates_and_times();
     r.month_dates();
     r.weekdays();
@@ -228,7 +298,7 @@ impl Reader<'_> {
                     end = after + 1;
                 }
             }
-            let lead = i > 0 && stems(self.key(i - 1)).any(|s| DATE_LEADS.contains(&s.as_str()));
+            let lead = i > 0 && stems(self.key(i - 1)).any(|s| DATE_LEADS.contains(&s.as_ref()));
             let has_context = day.is_some()
                 || year.is_some()
                 || relative.is_some()
@@ -264,7 +334,7 @@ impl Reader<'_> {
             };
             let plain = matches!(self.tokens[i].kind, Kind::Number { int_digits: 4, grouped: false, .. });
             if plain && y.fract() == 0.0 && (1800.0..=2100.0).contains(&y) && self.free(i..i + 1) {
-                let lead = stems(self.key(i - 1)).any(|s| DATE_LEADS.contains(&s.as_str()));
+                let lead = stems(self.key(i - 1)).any(|s| DATE_LEADS.contains(&s.as_ref()));
                 if lead && !self.is_label_noun(i + 1) {
                     self.push(FigureKind::Date, FigureValue::Text(format!("{}", y as u32)), i..i + 1, Extra::default());
                 }
@@ -274,12 +344,12 @@ impl Reader<'_> {
 
     /// A month name at token i (clitics allowed on its first word).
     fn month_here(&self, i: usize) -> Option<(u32, usize, Calendar, usize)> {
-        if !self.free(i..i + 1) || !self.tokens[i].is_word() {
+        if !self.interesting[i] || !self.free(i..i + 1) || !self.tokens[i].is_word() {
             return None;
         }
         let second = self.key(i + 1).to_string();
         for stem in stems(self.key(i)).take(6) {
-            if let Some((m, used, cal)) = month_at(&[stem.as_str(), second.as_str()], true) {
+            if let Some((m, used, cal)) = month_at(&[stem.as_ref(), second.as_str()], true) {
                 if self.free(i..i + used) {
                     return Some((m, used, cal, i));
                 }
@@ -291,14 +361,14 @@ impl Reader<'_> {
     /// `اليوم الجمعة`, `ليلة الجمعة`, `(الثلاثاء)`, `الخميس الماضي`.
     fn weekdays(&mut self) {
         for i in 0..self.tokens.len() {
-            if !self.free(i..i + 1) {
+            if !self.interesting[i] || !self.free(i..i + 1) {
                 continue;
             }
-            let Some(day) = stems(self.key(i)).take(4).find_map(|s| lookup(WEEKDAYS, &s)) else {
+            let Some(day) = stems(self.key(i)).take(4).find_map(|s| WEEKDAY_NAMES.get(&s)) else {
                 continue;
             };
             let lead =
-                i > 0 && self.free(i - 1..i) && stems(self.key(i - 1)).any(|s| WEEKDAY_LEADS.contains(&s.as_str()));
+                i > 0 && self.free(i - 1..i) && stems(self.key(i - 1)).any(|s| WEEKDAY_LEADS.contains(&s.as_ref()));
             let bracketed =
                 i > 0 && self.tokens[i - 1].is_mark('(') && self.tokens.get(i + 1).is_some_and(|t| t.is_mark(')'));
             let next = self.key(i + 1);
@@ -318,13 +388,13 @@ impl Reader<'_> {
         let key = self.key(i);
         let unit = |k: &str| -> Option<u64> {
             let bare = k.strip_prefix("ال").unwrap_or(k);
-            lookup(ORDINALS, bare).or_else(|| bare.strip_suffix('ه').and_then(|b| lookup(ORDINALS, b)))
+            ORDINAL_WORDS.get(bare).or_else(|| bare.strip_suffix('ه').and_then(|b| ORDINAL_WORDS.get(b)))
         };
         let definite = key.starts_with("ال") || key.starts_with("لل") || key.starts_with("بال");
         let core = stems(key)
-            .find(|s| unit(s).is_some() || matches!(s.as_str(), "الاحد" | "الاحدي" | "الاثني" | "الاثنا" | "الواحد"));
+            .find(|s| unit(s).is_some() || matches!(s.as_ref(), "الاحد" | "الاحدي" | "الاثني" | "الاثنا" | "الواحد"));
         if let Some(core) = core {
-            let u = unit(&core).unwrap_or(match core.as_str() {
+            let u = unit(&core).unwrap_or(match core.as_ref() {
                 "الاثني" | "الاثنا" => 2,
                 _ => 1,
             });
@@ -344,7 +414,7 @@ impl Reader<'_> {
                     return Some((u + tens, k + 1));
                 }
             }
-            if matches!(core.as_str(), "الاحد" | "الاحدي" | "الاثني" | "الاثنا" | "الواحد")
+            if matches!(core.as_ref(), "الاحد" | "الاحدي" | "الاثني" | "الاثنا" | "الواحد")
             {
                 return None; // only ordinals inside 11, 12, 21…
             }
@@ -363,7 +433,7 @@ impl Reader<'_> {
     fn ordinals(&mut self) {
         let n = self.tokens.len();
         for i in 0..n {
-            if !self.free(i..i + 1) {
+            if !self.interesting[i] || !self.free(i..i + 1) {
                 continue;
             }
             let t = &self.tokens[i];
@@ -398,7 +468,7 @@ impl Reader<'_> {
             let bare = stem.strip_prefix("ال").unwrap_or(&stem);
             for suffix in ["", "ها", "ه", "هم", "هما"] {
                 if let Some(core) = bare.strip_suffix(suffix) {
-                    if let Some(label) = lookup(ORDINAL_LABELS, core) {
+                    if let Some(label) = ORDINAL_NOUNS.get(core) {
                         return Some(label.to_string());
                     }
                 }
@@ -408,7 +478,7 @@ impl Reader<'_> {
     }
 
     fn is_label_noun(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| lookup(LABEL_NOUNS, &t.key).is_some())
+        self.tokens.get(i).is_some_and(|t| LABELS.get(&t.key).is_some())
     }
 
     /// Numbers in digits or words, and what they are: percent, money, duration, quantity, count.
@@ -416,7 +486,7 @@ impl Reader<'_> {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
-            if !self.free(i..i + 1) {
+            if !self.interesting[i] || !self.free(i..i + 1) {
                 i += 1;
                 continue;
             }
@@ -489,11 +559,11 @@ impl Reader<'_> {
                 } else {
                     end += 1
                 }
-            } else if let Some(unit) = lookup(TIME_UNITS, &next) {
+            } else if let Some(unit) = TIME.get(&next) {
                 kind = FigureKind::Duration;
                 extra.unit = Some(unit);
                 end += 1;
-            } else if let Some(unit) = lookup(MEASURE_UNITS, &next) {
+            } else if let Some(unit) = MEASURES.get(&next) {
                 kind = FigureKind::Quantity;
                 extra.unit = Some(unit);
                 end += 1;
@@ -546,7 +616,7 @@ impl Reader<'_> {
     fn count_label(&self, start: usize, end: usize, definite_ok: bool) -> (Option<String>, bool) {
         let (_, q) = self.qualifier_before(start);
         let before = q.unwrap_or(start).checked_sub(1);
-        let event = before.and_then(|b| lookup_stem(EVENT_NOUNS, self.key(b)));
+        let event = before.and_then(|b| EVENTS.get_stem(self.key(b)));
         let Some(next) = self.tokens.get(end).filter(|t| t.is_word() && t.space_before && self.free(end..end + 1))
         else {
             return (event.map(String::from), false);
@@ -554,15 +624,15 @@ impl Reader<'_> {
         let key = next.key.as_str();
         // حالة وفاة، حالات إصابة: the noun after "case" says what is counted
         if matches!(key, "حاله" | "حالات") {
-            if let Some(label) = self.tokens.get(end + 1).and_then(|t| lookup(LABEL_NOUNS, &t.key)) {
+            if let Some(label) = self.tokens.get(end + 1).and_then(|t| LABELS.get(&t.key)) {
                 return (Some(event.unwrap_or(label).to_string()), true);
             }
         }
         if NOT_NOUNS.contains(&key) || number_word(key).is_some() || month_at(&[key], true).is_some() {
             return (event.map(String::from), false);
         }
-        let vocab = lookup(LABEL_NOUNS, key)
-            .or_else(|| key.strip_prefix("ال").filter(|_| definite_ok).and_then(|k| lookup(LABEL_NOUNS, k)));
+        let vocab =
+            LABELS.get(key).or_else(|| key.strip_prefix("ال").filter(|_| definite_ok).and_then(|k| LABELS.get(k)));
         if let Some(label) = event.or(vocab) {
             let noun_is_label = vocab.is_some() || !key.starts_with("ال") || definite_ok;
             return (Some(label.to_string()), noun_is_label);
@@ -578,10 +648,26 @@ impl Reader<'_> {
 
     /// A qualifier ending right before token `start`: (qualifier, its first token).
     fn qualifier_before(&self, start: usize) -> (Option<&'static str>, Option<usize>) {
+        type ByLastWord = FxHashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+        static BY_LAST_WORD: OnceLock<ByLastWord> = OnceLock::new();
+        let by_last = BY_LAST_WORD.get_or_init(|| {
+            let mut map: ByLastWord = FxHashMap::default();
+            for &(phrase, q) in QUALIFIERS.iter().filter(|(p, _)| *p != "تقريبا") {
+                let words: Vec<&'static str> = phrase.split(' ').collect();
+                map.entry(words[words.len() - 1]).or_default().push((words, q));
+            }
+            map
+        });
+        let Some(candidates) = start.checked_sub(1).and_then(|last| {
+            let key = self.key(last);
+            by_last.get(key).or_else(|| key.strip_prefix('و').and_then(|k| by_last.get(k)))
+        }) else {
+            return (None, None);
+        };
         let mut best: Option<(&'static str, usize)> = None;
-        for &(phrase, q) in QUALIFIERS {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            if words.len() > start || phrase == "تقريبا" {
+        for (words, q) in candidates {
+            let q = *q;
+            if words.len() > start {
                 continue;
             }
             let first = start - words.len();
@@ -599,18 +685,18 @@ impl Reader<'_> {
     /// عشرات، مئات، آلاف، ملايين (and عشرات الآلاف): how many, roughly, and of what.
     fn approximations(&mut self) {
         for i in 0..self.tokens.len() {
-            if !self.free(i..i + 1) {
+            if !self.interesting[i] || !self.free(i..i + 1) {
                 continue;
             }
             let Some(base) = stems(self.key(i))
                 .take(8)
-                .find_map(|s| lookup(APPROX, &s).or_else(|| s.strip_prefix("ال").and_then(|s| lookup(APPROX, s))))
+                .find_map(|s| APPROXIMATE.get(&s).or_else(|| s.strip_prefix("ال").and_then(|s| APPROXIMATE.get(s))))
             else {
                 continue;
             };
             let mut value = base;
             let mut end = i + 1;
-            if let Some(m) = self.key(end).strip_prefix("ال").and_then(|k| lookup(APPROX, k)).filter(|&m| m > base) {
+            if let Some(m) = self.key(end).strip_prefix("ال").and_then(|k| APPROXIMATE.get(k)).filter(|&m| m > base) {
                 value *= m;
                 end += 1;
             }
@@ -626,10 +712,10 @@ impl Reader<'_> {
     /// يومين، عامين: a duration of two with the number in the noun.
     fn dual_durations(&mut self) {
         for i in 0..self.tokens.len() {
-            if !self.free(i..i + 1) {
+            if !self.interesting[i] || !self.free(i..i + 1) {
                 continue;
             }
-            let unit = stems(self.key(i)).take(6).find_map(|s| lookup(DUAL_TIME_UNITS, &s));
+            let unit = stems(self.key(i)).take(6).find_map(|s| DUAL_TIME.get(&s));
             if let Some(unit) = unit {
                 let extra = Extra { unit: Some(unit), ..Extra::default() };
                 self.push(FigureKind::Duration, FigureValue::Int(2), i..i + 1, extra);

@@ -41,7 +41,8 @@ impl NameList {
     /// word may carry clitics (وإسرائيل، بجامو، للهند).
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let first = tokens.get(i).filter(|t| t.is_word())?;
-        let first_stems: Vec<String> = stems(&first.key).filter(|s| self.first_words.contains(s)).collect();
+        let first_stems: Vec<String> =
+            stems(&first.key).filter(|s| self.first_words.contains(s.as_ref())).map(|s| s.into_owned()).collect();
         if first_stems.is_empty() {
             return None;
         }

@@ -1,5 +1,9 @@
 //! Numbers written in words (Modern Standard Arabic) and in digits, over tokens.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use super::tokens::{Kind, Token};
 
 /// One number word, by what it does in a phrase.
@@ -115,35 +119,32 @@ const FRACTIONS: &[(&str, f64)] =
 
 /// The number word `key` is, without clitics.
 fn bare_word(key: &str) -> Option<NumWord> {
-    if let Some(&(_, v)) = UNITS.iter().find(|(w, _)| *w == key) {
-        return Some(NumWord::Unit(v));
-    }
-    if key == "عشر" || key == "عشره" {
-        return Some(NumWord::Ten);
-    }
-    if let Some(&(_, v)) = TENS.iter().find(|(w, _)| *w == key) {
-        return Some(NumWord::Tens(v));
-    }
-    if HUNDRED_WORDS.contains(&key) {
-        return Some(NumWord::Hundred);
-    }
-    if TWO_HUNDRED.contains(&key) {
-        return Some(NumWord::Hundreds(200));
-    }
+    static WORDS: OnceLock<FxHashMap<String, NumWord>> = OnceLock::new();
+    WORDS.get_or_init(number_words).get(key).copied()
+}
+
+/// Every number word's folded spelling (for the extractor's quick first test of a token).
+pub fn all_number_words() -> Vec<String> {
+    number_words().into_keys().collect()
+}
+
+/// Every number word by its folded spelling: read on every token, so hashed once.
+fn number_words() -> FxHashMap<String, NumWord> {
+    let mut words = FxHashMap::default();
+    // fractions first: later entries win (ثلث is a third, ثلاث three)
+    words.extend(FRACTIONS.iter().map(|&(w, v)| (w.to_string(), NumWord::Fraction(v))));
+    words.extend(DUALS.iter().map(|&(w, v)| (w.to_string(), NumWord::Dual(v))));
+    words.extend(MULTIPLIERS.iter().map(|&(w, v)| (w.to_string(), NumWord::Multiplier(v))));
     for &(prefix, v) in HUNDRED_PREFIXES {
-        if let Some(rest) = key.strip_prefix(prefix) {
-            if HUNDRED_WORDS.contains(&rest) {
-                return Some(NumWord::Hundreds(v * 100));
-            }
-        }
+        words.extend(HUNDRED_WORDS.iter().map(|h| (format!("{prefix}{h}"), NumWord::Hundreds(v * 100))));
     }
-    if let Some(&(_, v)) = MULTIPLIERS.iter().find(|(w, _)| *w == key) {
-        return Some(NumWord::Multiplier(v));
-    }
-    if let Some(&(_, v)) = DUALS.iter().find(|(w, _)| *w == key) {
-        return Some(NumWord::Dual(v));
-    }
-    FRACTIONS.iter().find(|(w, _)| *w == key).map(|&(_, v)| NumWord::Fraction(v))
+    words.extend(TWO_HUNDRED.iter().map(|&w| (w.to_string(), NumWord::Hundreds(200))));
+    words.extend(HUNDRED_WORDS.iter().map(|&w| (w.to_string(), NumWord::Hundred)));
+    words.extend(TENS.iter().map(|&(w, v)| (w.to_string(), NumWord::Tens(v))));
+    words.insert("عشر".into(), NumWord::Ten);
+    words.insert("عشره".into(), NumWord::Ten);
+    words.extend(UNITS.iter().map(|&(w, v)| (w.to_string(), NumWord::Unit(v))));
+    words
 }
 
 /// Prefixes a number word may carry: the conjunction, prepositions, the article.

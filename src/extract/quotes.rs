@@ -151,6 +151,6 @@ fn subject_at(chars: &[char], tokens: &[Token], i: usize, known: &std::collectio
     if let Some((name, _)) = found.people.first() {
         return Some(name.clone());
     }
-    let key = stems(&t.key).find(|s| known.contains(s))?;
+    let key = stems(&t.key).find(|s| known.contains(s.as_ref()))?;
     Some(surface(chars, t, &key))
 }

@@ -1,5 +1,7 @@
 //! Words, numbers and marks of a paragraph, each with its character span and folded key.
 
+use compact_str::CompactString;
+
 use crate::arabic::{digit_value, fold_char, is_haraka, TATWEEL};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +22,7 @@ pub struct Token {
     pub end: usize,
     pub kind: Kind,
     /// Folded text (see `arabic::fold`): what words are matched by.
-    pub key: String,
+    pub key: CompactString,
     /// Whitespace separates it from the previous token.
     pub space_before: bool,
     /// Tanween fath (ـً) was written: `ألفاً` is one thousand, `ألفا` may be two.
@@ -45,6 +47,9 @@ impl Token {
 }
 
 fn is_letter(c: char) -> bool {
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | 'a'..='z' | 'A'..='Z') {
+        return true;
+    }
     (c.is_alphabetic() && digit_value(c).is_none()) || is_haraka(c) || c == TATWEEL || c == '\u{200C}'
 }
 
@@ -103,7 +108,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 start,
                 end: i + 1,
                 kind: Kind::Mark(c),
-                key: c.to_string(),
+                key: CompactString::from(&*c.encode_utf8(&mut [0; 4])),
                 space_before: space,
                 tanween: false,
             });
