@@ -74,7 +74,16 @@ impl Session {
                 if n == 0 {
                     break;
                 }
-                s.lock().unwrap().process(&buf[..n]);
+                let mut parser = s.lock().unwrap();
+                // vt100 itself panics on a wide character drawn for the old size right after the
+                // terminal shrank to one column; that is the emulator's race, not the program's:
+                // start a fresh screen, which the program's redraw after the resize fills again
+                let processed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.process(&buf[..n])));
+                if processed.is_err() {
+                    let (rows, cols) = parser.screen().size();
+                    *parser = vt100::Parser::new(rows, cols, 0);
+                }
+                drop(parser);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
