@@ -155,6 +155,8 @@ fn may_mirror(c: char) -> bool {
 fn cluster_width(shown: &str) -> u8 {
     let mut chars = shown.chars();
     match (chars.next(), chars.next()) {
+        // printable ASCII, Arabic letters and their presentation forms: one column each
+        (Some(c), None) if matches!(c, ' '..='~' | '\u{0621}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}') => 1,
         (Some(c), None) => UnicodeWidthChar::width(c).unwrap_or(0) as u8,
         _ => UnicodeWidthStr::width(shown).min(2) as u8,
     }
@@ -185,20 +187,36 @@ fn is_simple_mark(c: char) -> bool {
 /// Grapheme clusters with their byte offsets. Text made only of characters that stand alone
 /// and harakat is cut by hand (each haraka joins the cluster before it); anything else goes
 /// through the full UAX #29 segmenter.
-fn clusters(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
-    if !text.chars().all(|c| stands_alone(c) || is_simple_mark(c)) {
-        return Box::new(text.grapheme_indices(true));
+fn clusters(text: &str) -> Clusters<'_> {
+    if text.chars().all(|c| stands_alone(c) || is_simple_mark(c)) {
+        Clusters::Simple { text, rest: text.char_indices().peekable() }
+    } else {
+        Clusters::Full(text.grapheme_indices(true))
     }
-    let mut rest = text.char_indices().peekable();
-    Box::new(std::iter::from_fn(move || {
-        let (start, c) = rest.next()?;
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, m)) = rest.peek().filter(|(_, m)| is_simple_mark(*m)) {
-            end = i + m.len_utf8();
-            rest.next();
+}
+
+enum Clusters<'a> {
+    Simple { text: &'a str, rest: std::iter::Peekable<std::str::CharIndices<'a>> },
+    Full(unicode_segmentation::GraphemeIndices<'a>),
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        match self {
+            Clusters::Full(g) => g.next(),
+            Clusters::Simple { text, rest } => {
+                let (start, c) = rest.next()?;
+                let mut end = start + c.len_utf8();
+                while let Some(&(i, m)) = rest.peek().filter(|(_, m)| is_simple_mark(*m)) {
+                    end = i + m.len_utf8();
+                    rest.next();
+                }
+                Some((start, &text[start..end]))
+            }
         }
-        Some((start, &text[start..end]))
-    }))
+    }
 }
 
 fn visual_line(units: &[Unit], shown: &str, para: &bidi::ParagraphLevels, options: &LayoutOptions) -> VisualLine {

@@ -32,10 +32,9 @@ impl Widget for &App {
         }
         draw_article(self, buf, panes.article, &styles);
         if let Some(p) = panes.panel {
+            // beside the article, the article's scrollbar is the border between them
             if panes.panel_overlay {
                 fill(buf, p.x, p.y, p.width, p.height, Style::default());
-            } else {
-                separator(buf, p.x.saturating_sub(1), p, &styles, self.focus == Focus::Panel);
             }
             draw_panel(self, buf, p, &styles, &label);
         }
