@@ -156,7 +156,7 @@ fn cluster_width(shown: &str) -> u8 {
     let mut chars = shown.chars();
     match (chars.next(), chars.next()) {
         // printable ASCII, Arabic letters and their presentation forms: one column each
-        (Some(c), None) if matches!(c, ' '..='~' | '\u{0621}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}') => 1,
+        (Some(' '..='~' | '\u{0621}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}'), None) => 1,
         (Some(c), None) => UnicodeWidthChar::width(c).unwrap_or(0) as u8,
         _ => UnicodeWidthStr::width(shown).min(2) as u8,
     }
