@@ -451,6 +451,20 @@ impl Reader<'_> {
                 }
                 continue;
             }
+            // الدقيقة 42، الجولة 5: the number ranks the noun before it
+            let ranked_noun = i > 0
+                && self.tokens[i].space_before
+                && matches!(self.tokens[i].kind, Kind::Number { grouped: false, .. })
+                && stems(self.key(i - 1)).any(|s| {
+                    s.strip_prefix("ال").is_some_and(|n| ["دقيقه", "جوله", "مرحله", "دوره", "شوط", "حلقه"].contains(&n))
+                });
+            if let (true, Some(v)) = (ranked_noun && self.free(i - 1..i), self.tokens[i].number()) {
+                if v.fract() == 0.0 && v >= 1.0 {
+                    let extra = Extra { label: self.ordinal_label(i), ..Extra::default() };
+                    self.push(FigureKind::Ordinal, FigureValue::Int(v as i64), i - 1..i + 1, extra);
+                    continue;
+                }
+            }
             if let Some((v, end)) = self.ordinal_word_at(i) {
                 if self.free(i..end) {
                     let extra = Extra { label: self.ordinal_label(i), ..Extra::default() };
@@ -498,6 +512,17 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
+            // نصف النهائي، ربع النهائي: the semi- and quarter-finals; الربع الأول: a quarter of
+            // the year. Not fractions.
+            let next_key = self.key(phrase.end);
+            let fraction = phrase.in_words && phrase.value < 1.0;
+            if fraction
+                && (next_key == "النهايي"
+                    || (self.key(i).starts_with("ال") && self.ordinal_word_at(phrase.end).is_some()))
+            {
+                i = phrase.end;
+                continue;
+            }
             let mut value = phrase.value;
             let mut start = phrase.start;
             let mut end = phrase.end;
@@ -522,7 +547,12 @@ impl Reader<'_> {
             }
             let mut extra = Extra::default();
             let mut kind = FigureKind::Count;
-            let next = self.key(end).to_string();
+            // 4-1: a score or a range; what follows belongs to the pair, not to this number
+            let paired = i >= 2
+                && self.tokens[i - 1].is_mark('-')
+                && !self.tokens[i].space_before
+                && self.tokens[i - 2].number().is_some();
+            let next = if paired { String::new() } else { self.key(end).to_string() };
             let sign_before = start > 0 && matches!(self.tokens[start - 1].kind, Kind::Mark('$' | '€' | '£'));
             if matches!(self.tokens.get(end).map(|t| &t.kind), Some(Kind::Mark('%' | '٪')))
                 || (start > 0
@@ -572,7 +602,9 @@ impl Reader<'_> {
                     end += 1;
                 }
             } else {
-                let (label, took_noun) = self.count_label(start, end, false);
+                // a fraction is of something definite: ثلث السكان
+                let fraction = phrase.in_words && value.fract() != 0.0 && value < 1.0;
+                let (label, took_noun) = self.count_label(start, end, fraction);
                 extra.label = label;
                 if took_noun {
                     end += 1;
@@ -583,6 +615,7 @@ impl Reader<'_> {
             if let Some(q) = q_start {
                 start = q;
             }
+            // تقريبا after the number, or after what it counts (ثلث السكان تقريبا)
             if self.key(end) == "تقريبا" && extra.qualifier.is_none() {
                 extra.qualifier = Some("about");
                 end += 1;
@@ -590,7 +623,8 @@ impl Reader<'_> {
             let value = if value.fract() == 0.0 && value.abs() < 9e15 {
                 FigureValue::Int(value as i64)
             } else {
-                FigureValue::Float(value)
+                // a third is 0.3333, not sixteen digits of it
+                FigureValue::Float((value * 1e4).round() / 1e4)
             };
             self.push(kind, value, start..end, extra);
             i = end;
@@ -660,7 +694,10 @@ impl Reader<'_> {
         });
         let Some(candidates) = start.checked_sub(1).and_then(|last| {
             let key = self.key(last);
-            by_last.get(key).or_else(|| key.strip_prefix('و').and_then(|k| by_last.get(k)))
+            by_last
+                .get(key)
+                .or_else(|| key.strip_prefix('و').and_then(|k| by_last.get(k)))
+                .or_else(|| key.strip_prefix('ب').and_then(|k| by_last.get(k)))
         }) else {
             return (None, None);
         };
@@ -673,7 +710,7 @@ impl Reader<'_> {
             let first = start - words.len();
             let matches = words.iter().enumerate().all(|(k, w)| {
                 let key = self.key(first + k);
-                key == *w || (k == 0 && key.strip_prefix('و') == Some(w))
+                key == *w || (k == 0 && [key.strip_prefix('و'), key.strip_prefix('ب')].contains(&Some(*w)))
             });
             if matches && self.free(first..start) && best.is_none_or(|(_, b)| first < b) {
                 best = Some((q, first));
