@@ -200,13 +200,12 @@ fn tiny_terminals_and_a_storm_of_resizes_leave_no_garbage() {
         s.resize(1 + (k * 37) % 150, 1 + (k * 13) % 50);
     }
     s.resize(60, 12);
-    std::thread::sleep(Duration::from_millis(300));
-    let after_storm = s.rows();
     let fresh = Session::start(&[seed.to_str().unwrap()], 60, 12);
-    fresh.wait_for("a fresh reader", 10, |rows| rows[0].contains("qari"));
+    fresh.wait_for("a fresh reader", 10, |rows| rows[0].contains("qari") && rows[11].contains("story"));
     std::thread::sleep(Duration::from_millis(300));
-    let visible = |rows: Vec<String>| rows.into_iter().map(|r| r.trim_end().to_string()).collect::<Vec<_>>();
-    assert_eq!(visible(after_storm), visible(fresh.rows()), "the screen after the storm differs from a fresh one");
+    let visible = |rows: &[String]| rows.iter().map(|r| r.trim_end().to_string()).collect::<Vec<_>>();
+    let want = visible(&fresh.rows());
+    s.wait_for("the screen after the storm to equal a fresh one", 10, |rows| visible(rows) == want);
     s.send("q");
     assert_eq!(s.wait_exit(10), 0);
 }
