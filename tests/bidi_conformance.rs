@@ -44,3 +44,26 @@ fn every_line_of_bidi_character_test_reorders_as_unicode_says() {
         &failures[..failures.len().min(5)]
     );
 }
+
+/// The hand-written resolver for paragraphs without explicit formatting characters gives, on
+/// every test case it accepts, exactly the levels of unicode-bidi's general algorithm.
+#[test]
+fn the_fast_resolver_agrees_with_the_general_one() {
+    use qari::layout::bidi::{fast_levels, general_levels};
+    let data = include_str!("data/BidiCharacterTest.txt");
+    let mut compared = 0;
+    for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let fields: Vec<&str> = line.split(';').collect();
+        let text: String = fields[0]
+            .split_whitespace()
+            .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
+            .collect();
+        for base in [BaseDirection::Auto, BaseDirection::Rtl, BaseDirection::Ltr] {
+            if let Some(fast) = fast_levels(&text, base) {
+                compared += 1;
+                assert_eq!(fast, general_levels(&text, base).levels, "{line} ({base:?})");
+            }
+        }
+    }
+    assert!(compared > 100_000, "only {compared} cases went through the fast resolver");
+}

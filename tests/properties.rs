@@ -62,6 +62,14 @@ proptest! {
     }
 
     #[test]
+    fn the_fast_bidi_resolver_agrees_with_unicode_bidi(text in mixed_text(), d in 0u8..3) {
+        let base = [BaseDirection::Auto, BaseDirection::Rtl, BaseDirection::Ltr][d as usize];
+        if let Some(fast) = qari::layout::bidi::fast_levels(&text, base) {
+            prop_assert_eq!(fast, qari::layout::bidi::general_levels(&text, base).levels);
+        }
+    }
+
+    #[test]
     fn parsing_any_bytes_never_panics_and_leaves_no_controls(bytes in prop::collection::vec(any::<u8>(), 0..400), json in any::<bool>()) {
         let name = if json { "x.json" } else { "x.txt" };
         if let Ok(loaded) = load_bytes(&bytes, name) {

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo};
 
 /// Which way a paragraph runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,7 +54,7 @@ pub fn strong_direction(text: &str) -> Option<Direction> {
 /// binary search: class look-ups were an eighth of the layout time.
 struct FastClasses;
 
-impl unicode_bidi::BidiDataSource for FastClasses {
+impl BidiDataSource for FastClasses {
     fn bidi_class(&self, c: char) -> BidiClass {
         static TABLE: std::sync::OnceLock<Vec<BidiClass>> = std::sync::OnceLock::new();
         let table = TABLE.get_or_init(|| {
@@ -76,6 +76,48 @@ pub struct ParagraphLevels {
 
 /// Levels for the whole paragraph (rules W and N look across what will become line breaks).
 pub fn paragraph_levels(text: &str, base: BaseDirection) -> ParagraphLevels {
+    let chars: Vec<char> = text.chars().collect();
+    let classes: Vec<BidiClass> = chars.iter().map(|&c| FastClasses.bidi_class(c)).collect();
+    let paragraph_level = match base {
+        BaseDirection::Rtl => Level::rtl(),
+        BaseDirection::Ltr => Level::ltr(),
+        BaseDirection::Auto => match first_strong(&classes) {
+            Some(Direction::Rtl) => Level::rtl(),
+            _ => Level::ltr(),
+        },
+    };
+    if let Some(levels) = super::implicit::resolve(&chars, &classes, paragraph_level) {
+        return ParagraphLevels { levels, classes, paragraph_level };
+    }
+    general_levels(text, base)
+}
+
+/// The levels the fast path gives, when it applies: for tests holding it against the general
+/// algorithm.
+pub fn fast_levels(text: &str, base: BaseDirection) -> Option<Vec<Level>> {
+    let general = general_levels(text, base);
+    let chars: Vec<char> = text.chars().collect();
+    super::implicit::resolve(&chars, &general.classes, general.paragraph_level)
+}
+
+/// P2/P3 over classes, isolates skipped (the fast path sees none; kept exact all the same).
+fn first_strong(classes: &[BidiClass]) -> Option<Direction> {
+    use unicode_bidi::BidiClass::*;
+    let mut isolates = 0usize;
+    for &c in classes {
+        match c {
+            LRI | RLI | FSI => isolates += 1,
+            PDI => isolates = isolates.saturating_sub(1),
+            L if isolates == 0 => return Some(Direction::Ltr),
+            R | AL if isolates == 0 => return Some(Direction::Rtl),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// unicode-bidi's full algorithm, for paragraphs with explicit formatting characters.
+pub fn general_levels(text: &str, base: BaseDirection) -> ParagraphLevels {
     let info = ParagraphBidiInfo::new_with_data_source(&FastClasses, text, base.level());
     let mut levels = Vec::with_capacity(text.len());
     let mut classes = Vec::with_capacity(text.len());

@@ -4,6 +4,7 @@
 
 pub mod bidi;
 pub mod cache;
+mod implicit;
 mod joining_table;
 pub mod line;
 pub mod shaping;
