@@ -30,7 +30,10 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, DecodeError> {
         if let Some(why) = binary_reason(bytes) {
             return Err(DecodeError::Binary { path: path.to_string(), why });
         }
-        decode_utf8_lossy(bytes)
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), 0),
+            Err(_) => decode_utf8_lossy(bytes),
+        }
     };
     Ok(Decoded { text: sanitize(&normalize_line_ends(&raw)).into_owned(), bad_sequences })
 }
@@ -107,10 +110,16 @@ fn normalize_line_ends(text: &str) -> Cow<'_, str> {
 /// (including the 8-bit CSI U+009B) becomes U+FFFD, tabs become spaces, Unicode line and
 /// paragraph separators become line ends. Bidi format characters are kept: they steer layout.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_sanitizing) {
+    if !may_need_sanitizing(text.as_bytes()) || !text.chars().any(needs_sanitizing) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(sanitize_char).collect())
+}
+
+/// A byte-level first look: C0 but the line feed, DEL, C1 (UTF-8 0xC2 0x80–0x9F) and the
+/// line/paragraph separators (0xE2 0x80 0xA8/0xA9) are the only things sanitizing changes.
+fn may_need_sanitizing(bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| (b < 0x20 && b != b'\n') || b == 0x7F || b == 0xC2 || b == 0xE2)
 }
 
 fn needs_sanitizing(c: char) -> bool {

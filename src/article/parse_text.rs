@@ -79,7 +79,8 @@ fn clean_line(line: &str) -> &str {
 fn key_of(text: &str) -> String {
     let folded = fold(text);
     let mut key = String::with_capacity(folded.len());
-    for word in folded.split(|c: char| !(c.is_alphabetic() || is_haraka(c))).filter(|w| !w.is_empty()) {
+    let letter = |c: char| matches!(c, '\u{0621}'..='\u{064A}' | 'a'..='z') || c.is_alphabetic() || is_haraka(c);
+    for word in folded.split(|c: char| !letter(c)).filter(|w| !w.is_empty()) {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -91,7 +92,9 @@ fn key_of(text: &str) -> String {
 /// When `line` is a read-also marker, returns what follows it on the same line (a title
 /// written after the colon), else `None`.
 fn read_also_marker(line: &str) -> Option<&str> {
-    if line.chars().count() > 120 {
+    // every marker starts with one of these (اقرأ، طالع، شاهد، مواضيع، أخبار، المزيد، read)
+    let first = line.chars().next()?;
+    if !matches!(first, 'ا' | 'إ' | 'أ' | 'آ' | 'ط' | 'ش' | 'م' | 'r' | 'R') || line.chars().nth(120).is_some() {
         return None;
     }
     let key = key_of(line);
@@ -140,7 +143,10 @@ fn parse_story(lines: &[&str]) -> Story {
 
 /// `label: value` (or `label value` for date labels) → value.
 fn labelled<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
-    let (head, value) = line.split_once([':', '：']).map(|(h, v)| (h, v.trim()))?;
+    // labels are short: a colon far into the line ends a sentence, not a label
+    let head_end = line.char_indices().take(24).find(|&(_, c)| c == ':' || c == '：').map(|(i, _)| i)?;
+    let (head, value) = line.split_at(head_end);
+    let value = value.trim_start_matches([':', '：']).trim();
     let key = key_of(head);
     labels.contains(&key.as_str()).then_some(value).filter(|v| !v.is_empty())
 }
