@@ -69,6 +69,7 @@ impl BidiDataSource for FastClasses {
 
 /// Embedding levels of a paragraph, one per character, with each character's original class.
 pub struct ParagraphLevels {
+    pub chars: Vec<char>,
     pub levels: Vec<Level>,
     pub classes: Vec<BidiClass>,
     pub paragraph_level: Level,
@@ -87,7 +88,7 @@ pub fn paragraph_levels(text: &str, base: BaseDirection) -> ParagraphLevels {
         },
     };
     if let Some(levels) = super::implicit::resolve(&chars, &classes, paragraph_level) {
-        return ParagraphLevels { levels, classes, paragraph_level };
+        return ParagraphLevels { chars, levels, classes, paragraph_level };
     }
     general_levels(text, base)
 }
@@ -125,7 +126,7 @@ pub fn general_levels(text: &str, base: BaseDirection) -> ParagraphLevels {
         levels.push(info.levels[i]);
         classes.push(info.original_classes[i]);
     }
-    ParagraphLevels { levels, classes, paragraph_level: info.paragraph_level }
+    ParagraphLevels { chars: text.chars().collect(), levels, classes, paragraph_level: info.paragraph_level }
 }
 
 impl ParagraphLevels {

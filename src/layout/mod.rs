@@ -62,13 +62,13 @@ struct Unit {
 
 pub fn layout(text: &str, options: &LayoutOptions) -> ParagraphLayout {
     let para = paragraph_levels(text, options.direction);
-    let chars: Vec<char> = text.chars().collect();
+    let chars = &para.chars;
     let glyphs: Vec<Glyph> = if options.shaping {
         shape(&chars, &para.levels, &para.classes)
     } else {
         chars.iter().map(|&c| Glyph::Char(c)).collect()
     };
-    let (shown, units) = build_units(text, &chars, &glyphs, &para.levels, options);
+    let (shown, units) = build_units(text, chars, &glyphs, &para.levels, options);
     let lines = wrap::break_lines(&units, options.width);
 
     let direction = para.direction();
@@ -96,28 +96,33 @@ fn build_units(
     let mut open: Option<Unit> = None; // a lam waiting for its alef's cluster
     for (byte, cluster) in clusters(text) {
         let start = char_index;
-        let count = cluster.chars().count() as u32;
-        char_index += count;
         let shown_start = open.as_ref().map_or(shown.len() as u32, |u| u.shown.start);
         let mut blank = true;
-        for i in start..char_index {
-            let c = chars[i as usize];
+        let mut width = 0u8;
+        let mut revealed = false;
+        for _ in cluster.chars() {
+            let i = char_index as usize;
+            char_index += 1;
+            let c = chars[i];
             if is_bidi_control(c) {
                 if options.reveal_controls {
                     shown.push('<');
                     shown.push_str(control_name(c).unwrap_or("?"));
                     shown.push('>');
                     blank = false;
+                    revealed = true;
                 }
                 continue;
             }
             blank &= c.is_whitespace();
-            if let Glyph::Char(g) = glyphs[i as usize] {
+            if let Glyph::Char(g) = glyphs[i] {
                 // letters and digits are never mirrored: skip the table for them
-                let mirrored = (options.reorder && may_mirror(g) && levels[i as usize].is_rtl())
+                let mirrored = (options.reorder && may_mirror(g) && levels[i].is_rtl())
                     .then(|| unicode_bidi_mirroring::get_mirrored(g))
                     .flatten();
-                shown.push(mirrored.unwrap_or(g));
+                let g = mirrored.unwrap_or(g);
+                shown.push(g);
+                width = width.max(char_width(g));
             }
         }
         let break_before = breaks.as_mut().is_some_and(|b| b.allows(byte));
@@ -135,8 +140,19 @@ fn build_units(
             open = Some(unit);
             continue;
         }
-        let width = cluster_width(&shown[unit.shown.start as usize..unit.shown.end as usize]);
-        let width = if unit.shown.is_empty() { 0 } else { width };
+        let shown_text = &shown[unit.shown.start as usize..unit.shown.end as usize];
+        // one glyph: its own width; a multi-glyph cluster (emoji sequences, revealed controls)
+        // is measured whole
+        let width = if unit.shown.is_empty() {
+            0
+        } else if revealed {
+            // a revealed control is its name in ASCII, one column a letter
+            UnicodeWidthStr::width(shown_text).min(u8::MAX as usize) as u8
+        } else if shown_text.chars().nth(1).is_none() {
+            width
+        } else {
+            cluster_width(shown_text)
+        };
         units.push(Unit { width, blank: unit.blank || width == 0, ..unit });
     }
     if let Some(unit) = open {
@@ -150,6 +166,14 @@ fn build_units(
 /// blocks (the mirroring table is only asked about those).
 fn may_mirror(c: char) -> bool {
     c.is_ascii_punctuation() || (c as u32 >= 0xAB && !matches!(c as u32, 0x0300..=0x1FFF | 0xFB50..=0xFEFF))
+}
+
+/// Columns of one glyph.
+fn char_width(c: char) -> u8 {
+    match c {
+        ' '..='~' | '\u{0621}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}' => 1,
+        c => UnicodeWidthChar::width(c).unwrap_or(0) as u8,
+    }
 }
 
 /// Columns of one shown cluster (never more than 2: a cluster is one glyph).
@@ -232,7 +256,9 @@ fn visual_line(units: &[Unit], shown: &str, para: &bidi::ParagraphLevels, option
     let unit_levels: Vec<Level> = units.iter().map(|u| levels[u.logical.start as usize - line_start]).collect();
     let order: Vec<usize> = if options.reorder { visual_order(&unit_levels) } else { (0..units.len()).collect() };
 
-    let mut line = VisualLine { text: String::new(), cells: Vec::with_capacity(units.len()), width: 0 };
+    let bytes = units.last().map_or(0, |u| u.shown.end) - first.shown.start;
+    let mut line =
+        VisualLine { text: String::with_capacity(bytes as usize), cells: Vec::with_capacity(units.len()), width: 0 };
     for i in order {
         let unit = &units[i];
         let start = line.text.len() as u32;

@@ -162,6 +162,11 @@ fn bidi_controls_steer_but_are_not_printed() {
     );
     // UAX #9 §5.2: a removed control takes the level of the character before it
     assert_eq!(revealed, vec!["a<RLO><PDF>cbd"]);
+    let laid = layout(
+        "a\u{202E}bc\u{202C}d",
+        &LayoutOptions { width: 0, shaping: false, reveal_controls: true, ..LayoutOptions::default() },
+    );
+    assert_eq!(laid.lines[0].width, 14, "each revealed name takes its letters' columns");
 }
 
 #[test]

@@ -49,6 +49,15 @@ pub fn put_line(buf: &mut Buffer, at: Spot, line: &VisualLine, base: Style, span
             }
         }
         let cx = col as u16;
+        if w > 2 {
+            // a revealed control's name: one letter a cell
+            for (k, ch) in text.chars().enumerate() {
+                buf[(cx + k as u16, y)].set_symbol(ch.encode_utf8(&mut [0; 4])).set_style(style);
+            }
+            last_written = Some(cx + w as u16 - 1);
+            col += w;
+            continue;
+        }
         buf[(cx, y)].set_symbol(text).set_style(style);
         if w == 2 {
             buf[(cx + 1, y)].reset();
