@@ -64,7 +64,7 @@ pub fn layout(text: &str, options: &LayoutOptions) -> ParagraphLayout {
     let para = paragraph_levels(text, options.direction);
     let chars = &para.chars;
     let glyphs: Vec<Glyph> = if options.shaping {
-        shape(&chars, &para.levels, &para.classes)
+        shape(chars, &para.levels, &para.classes)
     } else {
         chars.iter().map(|&c| Glyph::Char(c)).collect()
     };
