@@ -131,8 +131,8 @@ fn write_paragraph(text: &str, options: &LayoutOptions, out: &mut impl Write) ->
 /// `--plain`: one paragraph a line, read and written line by line. Returns the number of
 /// invalid UTF-8 sequences repaired.
 fn render_stream(path: &PathBuf, name: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<usize> {
-    let input: Box<dyn Read> = if name == "-" {
-        Box::new(std::io::stdin().lock())
+    let input: Box<dyn Read + Send> = if name == "-" {
+        Box::new(std::io::stdin())
     } else {
         Box::new(std::fs::File::open(path).map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))?)
     };
@@ -150,33 +150,63 @@ fn render_stream(path: &PathBuf, name: &str, options: &LayoutOptions, out: &mut 
         return Ok(0);
     }
     check_not_binary(&head, name).map_err(std::io::Error::other)?;
-    // Paragraphs are independent: a batch at a time is laid out on every core, then written
-    // in order. Memory stays bounded by the batch, whatever the input's size.
+    // Paragraphs are independent: while one thread reads and decodes the next batch, the
+    // current one is laid out on every core and written in order. Memory stays bounded by
+    // two batches, whatever the input's size.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    std::thread::scope(|scope| {
+        let (send, batches) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<String>>>(2);
+        let reading = scope.spawn(move || read_batches(reader, name, send));
+        for batch in batches {
+            for chunk in render_batch(&batch?, options, threads) {
+                out.write_all(chunk.as_bytes())?;
+            }
+        }
+        out.flush()?;
+        reading.join().unwrap_or(Ok(0))
+    })
+}
+
+/// Reads lines into batches of paragraphs for [`render_stream`]; returns the number of invalid
+/// UTF-8 sequences repaired.
+fn read_batches(
+    mut reader: BufReader<Box<dyn Read + Send>>,
+    name: &str,
+    send: std::sync::mpsc::SyncSender<std::io::Result<Vec<String>>>,
+) -> std::io::Result<usize> {
     let mut bad = 0;
     let mut batch: Vec<String> = Vec::with_capacity(BATCH);
     let mut line = Vec::new();
     loop {
         line.clear();
-        let done = reader.read_until(b'\n', &mut line)? == 0;
+        let done = match reader.read_until(b'\n', &mut line) {
+            Ok(n) => n == 0,
+            Err(e) => {
+                let _ = send.send(Err(e));
+                return Ok(bad);
+            }
+        };
         if !done {
             if line.contains(&0) {
-                return Err(std::io::Error::other(format!("{name}: binary file (not text): it contains NUL bytes")));
+                let e = std::io::Error::other(format!("{name}: binary file (not text): it contains NUL bytes"));
+                let _ = send.send(Err(e));
+                return Ok(bad);
             }
-            let (text, repaired) = decode_chunk(&line);
+            let (mut text, repaired) = decode_chunk(&line);
             bad += repaired;
-            batch.push(text.trim_end_matches('\n').to_string());
+            if text.ends_with('\n') {
+                text.pop();
+            }
+            batch.push(text);
         }
         if batch.len() == BATCH || (done && !batch.is_empty()) {
-            for chunk in render_batch(&batch, options, threads) {
-                out.write_all(chunk.as_bytes())?;
+            // the receiver gone (output closed) ends the reading too
+            if send.send(Ok(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))).is_err() {
+                return Ok(bad);
             }
-            batch.clear();
         }
         if done {
-            break;
+            return Ok(bad);
         }
     }
-    out.flush()?;
-    Ok(bad)
 }
