@@ -10,8 +10,10 @@ pub mod state;
 pub mod view;
 pub mod worker;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::article::{Library, LinkKind, Story, StoryRef};
@@ -74,8 +76,12 @@ pub struct App {
     /// Linked stories of the current story: its read-also links, then related ones.
     pub links: Vec<LinkTarget>,
     links_computed_with: usize,
-    /// Highlights of the current story by block, in order of start.
-    pub marks: HashMap<usize, Vec<(Range<usize>, Mark)>>,
+    /// Figure highlights of the current story by block.
+    figure_marks: HashMap<usize, Vec<(Range<usize>, Mark)>>,
+    /// Names to mark quietly (people, their family names, places, organizations).
+    entity_names: Vec<String>,
+    /// Highlights by block, figured out as blocks are drawn.
+    marks: RefCell<HashMap<usize, Rc<Vec<(Range<usize>, Mark)>>>>,
     pub selected_figure: Option<usize>,
     pub search: Search,
     pub show_help: bool,
@@ -131,7 +137,9 @@ impl App {
             profiles: HashMap::new(),
             links: Vec::new(),
             links_computed_with: usize::MAX,
-            marks: HashMap::new(),
+            figure_marks: HashMap::new(),
+            entity_names: Vec::new(),
+            marks: RefCell::new(HashMap::new()),
             selected_figure: None,
             search: Search::default(),
             show_help: false,
@@ -244,40 +252,72 @@ impl App {
         self.links_computed_with = self.facts.len();
     }
 
-    /// Highlights of the current story: figures by kind, names quietly.
+    /// Highlights of the current story: figures by kind now; names are found block by block
+    /// as blocks are drawn, so a long article costs nothing until it is read.
     fn compute_marks(&mut self) {
-        self.marks.clear();
+        self.figure_marks.clear();
+        self.marks.borrow_mut().clear();
+        self.entity_names.clear();
         let Some(facts) = self.facts.get(&self.current).cloned() else {
             return;
         };
         for (index, f) in facts.figures.iter().enumerate() {
             let block = block_of_paragraph(f.paragraph);
-            self.marks.entry(block).or_default().push((f.start..f.end, Mark::Figure { kind: f.kind, index }));
+            self.figure_marks.entry(block).or_default().push((f.start..f.end, Mark::Figure { kind: f.kind, index }));
         }
-        let names: Vec<&str> = facts
-            .people
-            .iter()
-            .flat_map(|p| {
-                let last = p.name.rsplit(' ').next().filter(|l| *l != p.name);
-                std::iter::once(p.name.as_str()).chain(last)
-            })
-            .chain(facts.places.iter().map(|p| p.name.as_str()))
-            .chain(facts.organizations.iter().map(|o| o.name.as_str()))
+        let people = facts.people.iter().flat_map(|p| {
+            let last = p.name.rsplit(' ').next().filter(|l| *l != p.name);
+            std::iter::once(p.name.clone()).chain(last.map(String::from))
+        });
+        self.entity_names = people
+            .chain(facts.places.iter().map(|p| p.name.clone()))
+            .chain(facts.organizations.iter().map(|o| o.name.clone()))
             .collect();
-        for (block, b) in self.view.blocks.iter().enumerate() {
-            if b.kind == BlockKind::Meta {
-                continue;
-            }
-            let spans = self.marks.entry(block).or_default();
-            for name in &names {
+    }
+
+    /// A figure in a few words of its sentence, for the panel: whole words, `…` where cut.
+    pub fn figure_context(&self, f: &crate::extract::Figure) -> String {
+        let Some(block) = self.view.blocks.get(block_of_paragraph(f.paragraph)) else { return f.text.clone() };
+        let chars: Vec<char> = block.text.chars().collect();
+        let reach = 18;
+        let mut from = f.start.saturating_sub(reach);
+        while from > 0 && from < f.start && !chars[from - 1].is_whitespace() {
+            from += 1;
+        }
+        let mut to = (f.end + reach).min(chars.len());
+        while to < chars.len() && to > f.end && !chars[to].is_whitespace() {
+            to -= 1;
+        }
+        let mut out = String::new();
+        if from > 0 {
+            out.push('…');
+        }
+        out.extend(&chars[from..to]);
+        if to < chars.len() {
+            out.push('…');
+        }
+        out
+    }
+
+    /// The highlights of one block, in order of start.
+    pub fn marks_of(&self, block: usize) -> Rc<Vec<(Range<usize>, Mark)>> {
+        if let Some(found) = self.marks.borrow().get(&block) {
+            return Rc::clone(found);
+        }
+        let mut spans = self.figure_marks.get(&block).cloned().unwrap_or_default();
+        if let Some(b) = self.view.blocks.get(block).filter(|b| b.kind != BlockKind::Meta) {
+            for name in &self.entity_names {
                 for hit in search::find_all(&b.text, name) {
                     if !spans.iter().any(|(r, _)| r.start < hit.end && hit.start < r.end) {
                         spans.push((hit, Mark::Entity));
                     }
                 }
             }
-            spans.sort_by_key(|(r, _)| r.start);
         }
+        spans.sort_by_key(|(r, _)| r.start);
+        let spans = Rc::new(spans);
+        self.marks.borrow_mut().insert(block, Rc::clone(&spans));
+        spans
     }
 
     /// Opens a story; with `remember`, the current one goes on the history for Backspace.

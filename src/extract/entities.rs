@@ -511,11 +511,10 @@ pub fn story_entities(
     let mut people: Vec<Person> = Vec::new();
     let mut place_list: Vec<Mention> = Vec::new();
     let mut org_list: Vec<Mention> = Vec::new();
-    let mut all_tokens = Vec::new();
     let mut parts = known_parts.clone();
     for text in paragraphs.iter().map(String::as_str).chain(std::iter::once(title)) {
         let is_title = std::ptr::eq(text, title);
-        let (found, tokens) = find(text, &parts);
+        let (found, _) = find(text, &parts);
         // headlines drop words and lead with verbs: names are taken from the text only
         for (name, role) in found.people.into_iter().filter(|_| !is_title) {
             parts.extend(fold(&name).split(' ').map(String::from));
@@ -528,7 +527,6 @@ pub fn story_entities(
             for (o, _, _) in found.organizations {
                 bump(&mut org_list, &o);
             }
-            all_tokens.push(tokens);
         } else {
             // names only the title gives are still listed, counted once
             for p in found.places {
@@ -538,16 +536,31 @@ pub fn story_entities(
             }
         }
     }
-    // names seen elsewhere in the library count when they appear in full here
-    for known in known_people {
-        if !people.iter().any(|p| fold(&p.name) == fold(known))
-            && all_tokens.iter().any(|t| count_phrase(t, &fold(known)) > 0)
-        {
-            people.push(Person { name: known.clone(), role: None, mentions: 0 });
+    // A second pass counts mentions, once every full name is known (a family name seen before
+    // its full name still counts); paragraphs are tokenized again rather than all kept, so a
+    // story of any length costs one paragraph's tokens of memory.
+    let unknown: Vec<&String> =
+        known_people.iter().filter(|k| !people.iter().any(|p| fold(&p.name) == fold(k))).collect();
+    let mut seen_known = vec![false; unknown.len()];
+    let mut counts = vec![0usize; people.len()];
+    for text in paragraphs {
+        let tokens = tokenize(text);
+        for (k, known) in unknown.iter().enumerate() {
+            // names seen elsewhere in the library count when they appear in full here
+            seen_known[k] |= count_phrase(&tokens, &fold(known)) > 0;
+        }
+        for (n, person) in people.iter().enumerate() {
+            counts[n] += count_person(&tokens, &fold(&person.name));
         }
     }
-    for person in &mut people {
-        person.mentions = all_tokens.iter().map(|t| count_person(t, &fold(&person.name))).sum::<usize>().max(1);
+    for (person, n) in people.iter_mut().zip(counts) {
+        person.mentions = n.max(1);
+    }
+    for (known, seen) in unknown.into_iter().zip(seen_known) {
+        if seen {
+            let mentions = paragraphs.iter().map(|p| count_person(&tokenize(p), &fold(known))).sum();
+            people.push(Person { name: known.clone(), role: None, mentions });
+        }
     }
     (people, place_list, org_list)
 }

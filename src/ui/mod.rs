@@ -121,7 +121,7 @@ fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles) {
         };
         let mut spans: Vec<(Range<usize>, Style)> = Vec::new();
         if app.highlights {
-            for (range, mark) in app.marks.get(&row.block).map(Vec::as_slice).unwrap_or_default() {
+            for (range, mark) in app.marks_of(row.block).iter() {
                 let style = match mark {
                     Mark::Figure { index, .. } if app.selected_figure == Some(*index) => styles.selected_figure(),
                     Mark::Figure { kind, .. } => styles.figure(*kind),
@@ -172,7 +172,7 @@ fn item_rows(app: &App, item: &Item, styles: &Styles) -> Vec<(String, Style)> {
                 head.push_str(" · ");
                 head.push_str(&part.replace('_', " "));
             }
-            vec![(head, styles.figure(f.kind)), (f.text.clone(), Style::default())]
+            vec![(head, styles.figure(f.kind)), (app.figure_context(f), Style::default())]
         }
         Item::Person(i) => facts
             .and_then(|f| f.people.get(*i))
