@@ -54,6 +54,9 @@ pub struct Search {
     pub current: usize,
 }
 
+/// The highlights of a block: char ranges and what they are, in order of start.
+pub type Marks = Vec<(Range<usize>, Mark)>;
+
 /// A span of a block to paint, by what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mark {
@@ -77,11 +80,11 @@ pub struct App {
     pub links: Vec<LinkTarget>,
     links_computed_with: usize,
     /// Figure highlights of the current story by block.
-    figure_marks: HashMap<usize, Vec<(Range<usize>, Mark)>>,
+    figure_marks: HashMap<usize, Marks>,
     /// Names to mark quietly (people, their family names, places, organizations).
     entity_names: Vec<String>,
     /// Highlights by block, figured out as blocks are drawn.
-    marks: RefCell<HashMap<usize, Rc<Vec<(Range<usize>, Mark)>>>>,
+    marks: RefCell<HashMap<usize, Rc<Marks>>>,
     pub selected_figure: Option<usize>,
     pub search: Search,
     pub show_help: bool,
@@ -300,7 +303,7 @@ impl App {
     }
 
     /// The highlights of one block, in order of start.
-    pub fn marks_of(&self, block: usize) -> Rc<Vec<(Range<usize>, Mark)>> {
+    pub fn marks_of(&self, block: usize) -> Rc<Marks> {
         if let Some(found) = self.marks.borrow().get(&block) {
             return Rc::clone(found);
         }

@@ -1,7 +1,7 @@
 //! People (after titles and roles), places (the gazetteer) and organizations (known names and
 //! patterns such as وزارة X), counted across a story's paragraphs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::figures::stems;
@@ -543,22 +543,26 @@ pub fn story_entities(
         known_people.iter().filter(|k| !people.iter().any(|p| fold(&p.name) == fold(k))).collect();
     let mut seen_known = vec![false; unknown.len()];
     let mut counts = vec![0usize; people.len()];
+    let names: Vec<String> = people.iter().map(|p| fold(&p.name)).collect();
+    let index = NameIndex::new(&names);
     for text in paragraphs {
         let tokens = tokenize(text);
         for (k, known) in unknown.iter().enumerate() {
             // names seen elsewhere in the library count when they appear in full here
             seen_known[k] |= count_phrase(&tokens, &fold(known)) > 0;
         }
-        for (n, person) in people.iter().enumerate() {
-            counts[n] += count_person(&tokens, &fold(&person.name));
-        }
+        index.count(&tokens, &mut counts);
     }
     for (person, n) in people.iter_mut().zip(counts) {
         person.mentions = n.max(1);
     }
     for (known, seen) in unknown.into_iter().zip(seen_known) {
         if seen {
-            let mentions = paragraphs.iter().map(|p| count_person(&tokenize(p), &fold(known))).sum();
+            let folded = [fold(known)];
+            let index = NameIndex::new(&folded);
+            let mut mentions = [0];
+            paragraphs.iter().for_each(|p| index.count(&tokenize(p), &mut mentions));
+            let mentions = mentions[0];
             people.push(Person { name: known.clone(), role: None, mentions });
         }
     }
@@ -602,22 +606,49 @@ fn phrase_at(tokens: &[Token], i: usize, words: &[&str]) -> bool {
         && tokens[i + 1..i + words.len()].iter().zip(&words[1..]).all(|(t, w)| t.key == *w)
 }
 
-/// Mentions of a person: the full name, or its last word alone (أوستن for لويد أوستن).
-fn count_person(tokens: &[Token], full: &str) -> usize {
-    let words: Vec<&str> = full.split(' ').collect();
-    let last = words.last().copied().unwrap_or_default();
-    let mut count = 0;
-    let mut i = 0;
-    while i < tokens.len() {
-        if phrase_at(tokens, i, &words) {
-            count += 1;
-            i += words.len();
-        } else if words.len() > 1 && phrase_at(tokens, i, &[last]) {
-            count += 1;
-            i += 1;
-        } else {
+/// People's names by first and last word: every mention counted in one pass over the tokens,
+/// however many people a story names.
+struct NameIndex<'a> {
+    names: Vec<Vec<&'a str>>,
+    by_first: HashMap<&'a str, Vec<usize>>,
+    by_last: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> NameIndex<'a> {
+    fn new(full_names: &'a [String]) -> NameIndex<'a> {
+        let names: Vec<Vec<&str>> = full_names.iter().map(|n| n.split(' ').collect()).collect();
+        let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, words) in names.iter().enumerate() {
+            by_first.entry(words[0]).or_default().push(i);
+            if words.len() > 1 {
+                by_last.entry(words[words.len() - 1]).or_default().push(i);
+            }
+        }
+        NameIndex { names, by_first, by_last }
+    }
+
+    /// Adds each person's mentions in `tokens`: the full name, or its last word alone
+    /// (أوستن for لويد أوستن).
+    fn count(&self, tokens: &[Token], counts: &mut [usize]) {
+        let mut i = 0;
+        'tokens: while i < tokens.len() {
+            for stem in stems(&tokens[i].key) {
+                for &p in self.by_first.get(stem.as_ref()).into_iter().flatten() {
+                    if phrase_at(tokens, i, &self.names[p]) {
+                        counts[p] += 1;
+                        i += self.names[p].len();
+                        continue 'tokens;
+                    }
+                }
+            }
+            for stem in stems(&tokens[i].key) {
+                if let Some(people) = self.by_last.get(stem.as_ref()) {
+                    people.iter().for_each(|&p| counts[p] += 1);
+                    break;
+                }
+            }
             i += 1;
         }
     }
-    count
 }

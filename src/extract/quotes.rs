@@ -84,7 +84,9 @@ pub fn quotes_in(
         if inner.split_whitespace().count() < 3 {
             continue;
         }
-        let before: String = chars[..open].iter().collect();
+        // the speaker stands within a few words of the quote: looking further would make a
+        // paragraph full of quotes cost the square of its length
+        let before: String = chars[open.saturating_sub(LOOK)..open].iter().collect();
         let speaker =
             speaker_inside(&inner, known).or_else(|| speaker_before(&before, known)).or_else(|| last_speaker.clone());
         if speaker.is_some() {
@@ -96,9 +98,13 @@ pub fn quotes_in(
 }
 
 /// `“أكد أوستن أن …”`: the quote reports what someone said.
+/// How many characters around a quote are read for its speaker.
+const LOOK: usize = 160;
+
 fn speaker_inside(inner: &str, known: &std::collections::HashSet<String>) -> Option<String> {
-    let tokens = tokenize(inner);
-    let chars: Vec<char> = inner.chars().collect();
+    let head: String = inner.chars().take(LOOK).collect();
+    let tokens = tokenize(&head);
+    let chars: Vec<char> = head.chars().collect();
     if !tokens.first().is_some_and(|t| is_speech_verb(&t.key)) {
         return None;
     }
@@ -141,7 +147,7 @@ fn subject_at(chars: &[char], tokens: &[Token], i: usize, known: &std::collectio
     if ["ان", "بان", "انه", "الي", "في"].contains(&t.key.as_str()) {
         return None;
     }
-    let rest: String = chars[t.start..].iter().collect();
+    let rest: String = chars[t.start..].iter().take(LOOK).collect();
     let (found, _) = find(&rest, known);
     if let Some((name, start, _)) = found.organizations.first() {
         if *start == 0 {
