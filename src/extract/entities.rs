@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::figures::stems;
 use super::gazetteer::{is_adjective, organizations, places};
+use super::lexicon::FUNCTION_WORDS;
 use super::tokens::{tokenize, Token};
 use super::{Mention, Person};
 use crate::arabic::{fold, is_arabic_letter, is_haraka, TATWEEL};
@@ -93,51 +94,10 @@ const ROLES_WITH_COMPLEMENT: &[&str] = &[
     "مدير عام",
 ];
 
-/// Words that end a name: function words, common verbs of reporting, time words.
+/// Words that end a name (besides the function words): verbs of reporting, time words.
 const NOT_NAMES: &[&str] = &[
-    "في",
-    "من",
-    "إلى",
-    "على",
-    "عن",
-    "مع",
-    "و",
-    "أو",
-    "ثم",
-    "حتى",
-    "منذ",
-    "خلال",
-    "بعد",
-    "قبل",
-    "عند",
-    "لدى",
-    "بين",
-    "حيث",
-    "التي",
-    "الذي",
-    "الذين",
-    "أن",
-    "إن",
-    "أنه",
-    "إنه",
     "بأن",
     "لأن",
-    "كما",
-    "قد",
-    "لا",
-    "لم",
-    "لن",
-    "ما",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "هو",
-    "هي",
-    "هم",
-    "كل",
-    "بعض",
-    "غير",
     "اليوم",
     "أمس",
     "غدا",
@@ -199,7 +159,6 @@ const NOT_NAMES: &[&str] = &[
     "وجه",
     "ثمن",
     "حرص",
-    "الذي",
     "اتصالا",
     "هاتفيا",
     "رسالة",
@@ -210,7 +169,6 @@ const NOT_NAMES: &[&str] = &[
     "إثر",
     "بسبب",
     "عقب",
-    "لدى",
     "وفق",
     "بحسب",
     "حسب",
@@ -237,7 +195,7 @@ fn lexicon() -> &'static Lexicon {
         Lexicon {
             titles: words(TITLES),
             roles: words(ROLES_WITH_COMPLEMENT),
-            not_names: NOT_NAMES.iter().map(|w| fold(w)).collect(),
+            not_names: NOT_NAMES.iter().map(|w| fold(w)).chain(FUNCTION_WORDS.iter().map(|w| w.to_string())).collect(),
             joiners: NAME_JOINERS.iter().map(|w| fold(w)).collect(),
         }
     })

@@ -662,7 +662,11 @@ impl Reader<'_> {
                 return (Some(event.unwrap_or(label).to_string()), true);
             }
         }
-        if NOT_NOUNS.contains(&key) || number_word(key).is_some() || month_at(&[key], true).is_some() {
+        if NOT_NOUNS.contains(&key)
+            || FUNCTION_WORDS.contains(&key)
+            || number_word(key).is_some()
+            || month_at(&[key], true).is_some()
+        {
             return (event.map(String::from), false);
         }
         let vocab =

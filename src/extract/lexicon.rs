@@ -367,8 +367,8 @@ pub const ORDINAL_LABELS: &[(&str, &str)] = &[
     ("دوره", "session"),
 ];
 
-/// Words that are never what a number counts.
-pub const NOT_NOUNS: &[&str] = &[
+/// Function words (folded): never a name, never what a number counts.
+pub const FUNCTION_WORDS: &[&str] = &[
     "في",
     "من",
     "الي",
@@ -408,12 +408,15 @@ pub const NOT_NOUNS: &[&str] = &[
     "كل",
     "بعض",
     "غير",
+];
+
+/// Words that are never what a number counts (besides the function words).
+pub const NOT_NOUNS: &[&str] = &[
     "نحو",
     "اكثر",
     "اقل",
     "فقط",
     "ايضا",
-    "او",
     "اي",
     "منهم",
     "منها",
@@ -433,7 +436,6 @@ pub const NOT_NOUNS: &[&str] = &[
     "لكن",
     "بل",
     "الا",
-    "الي",
     "يوم",
     "تقريبا",
     "فاصله",

@@ -35,18 +35,7 @@ impl BaseDirection {
 
 /// The first strong character's direction (P2/P3, isolates skipped), if there is one.
 pub fn strong_direction(text: &str) -> Option<Direction> {
-    use unicode_bidi::BidiClass::*;
-    let mut isolates = 0usize;
-    for c in text.chars() {
-        match unicode_bidi::bidi_class(c) {
-            LRI | RLI | FSI => isolates += 1,
-            PDI => isolates = isolates.saturating_sub(1),
-            L if isolates == 0 => return Some(Direction::Ltr),
-            R | AL if isolates == 0 => return Some(Direction::Rtl),
-            _ => {}
-        }
-    }
-    None
+    first_strong(text.chars().map(|c| FastClasses.bidi_class(c)))
 }
 
 /// Bidi classes from unicode-bidi's tables, with the scripts news is written in (Latin,
@@ -82,7 +71,7 @@ pub fn paragraph_levels(text: &str, base: BaseDirection) -> ParagraphLevels {
     let paragraph_level = match base {
         BaseDirection::Rtl => Level::rtl(),
         BaseDirection::Ltr => Level::ltr(),
-        BaseDirection::Auto => match first_strong(&classes) {
+        BaseDirection::Auto => match first_strong(classes.iter().copied()) {
             Some(Direction::Rtl) => Level::rtl(),
             _ => Level::ltr(),
         },
@@ -102,10 +91,10 @@ pub fn fast_levels(text: &str, base: BaseDirection) -> Option<Vec<Level>> {
 }
 
 /// P2/P3 over classes, isolates skipped (the fast path sees none; kept exact all the same).
-fn first_strong(classes: &[BidiClass]) -> Option<Direction> {
+fn first_strong(classes: impl IntoIterator<Item = BidiClass>) -> Option<Direction> {
     use unicode_bidi::BidiClass::*;
     let mut isolates = 0usize;
-    for &c in classes {
+    for c in classes {
         match c {
             LRI | RLI | FSI => isolates += 1,
             PDI => isolates = isolates.saturating_sub(1),
