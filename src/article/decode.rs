@@ -45,7 +45,7 @@ pub fn decode_chunk(bytes: &[u8]) -> (String, usize) {
     // the common case: valid UTF-8 with nothing to make visible
     if let Ok(text) = std::str::from_utf8(bytes) {
         let body = text.strip_suffix('\n').unwrap_or(text);
-        if !body.chars().any(needs_sanitizing) {
+        if !may_need_sanitizing(body.as_bytes()) || !body.chars().any(needs_sanitizing) {
             return (text.to_string(), 0);
         }
     }

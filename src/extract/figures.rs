@@ -12,14 +12,20 @@ use super::tokens::{tokenize, Kind, Token};
 use super::{Figure, FigureKind, FigureValue};
 
 /// The clitics a word may carry before its stem, longest first.
-const PREFIXES: &[&str] =
-    &["وبال", "ولل", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "وك", "فب", "و", "ف", "ب", "ل", "ك"];
+const PREFIXES: &[&str] = &["وبال", "ولل", "وال", "وب", "ول", "وك", "و"];
 
 /// `key` and its stems with clitics set aside (لل restores the article: للهند → الهند).
 pub fn stems(key: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     // every clitic starts with one of these letters: most words need no prefix test at all
-    let may_have_clitic = matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
-    let prefixes = if may_have_clitic { PREFIXES } else { &[] };
+    // the clitics a word can carry, by its first letter (most words need no test at all)
+    let prefixes: &[&str] = match key.chars().next() {
+        Some('و') => &PREFIXES[..],
+        Some('ف') => &["فال", "فب", "ف"],
+        Some('ب') => &["بال", "ب"],
+        Some('ل') => &["لل", "ل"],
+        Some('ك') => &["كال", "ك"],
+        _ => &[],
+    };
     std::iter::once(Cow::Borrowed(key)).chain(prefixes.iter().filter_map(move |p| {
         let rest = key.strip_prefix(p)?;
         rest.chars().nth(1)?; // a stem of one letter is no word
@@ -622,9 +628,11 @@ impl Reader<'_> {
             }
             let value = if value.fract() == 0.0 && value.abs() < 9e15 {
                 FigureValue::Int(value as i64)
-            } else {
-                // a third is 0.3333, not sixteen digits of it
+            } else if phrase.in_words {
+                // a third in words is 0.3333, not sixteen digits of it; digits keep their own
                 FigureValue::Float((value * 1e4).round() / 1e4)
+            } else {
+                FigureValue::Float(value)
             };
             self.push(kind, value, start..end, extra);
             i = end;

@@ -40,6 +40,7 @@ fn digits_of_every_script_and_separator() {
     assert_eq!(kv("وصل ١٬٢٥٠ زائرا"), t("count", "1250"));
     assert_eq!(kv("بلغ 2.5 مليون"), t("count", "2500000"));
     assert_eq!(kv("بلغ ٢٫٥ مليون"), t("count", "2500000"));
+    assert_eq!(kv("بلغ 70240.12338 نقطة").1, "70240.12338", "digits keep every decimal");
 }
 
 #[test]

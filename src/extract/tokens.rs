@@ -66,6 +66,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(chars.len() / 4);
     let mut i = 0;
     let mut space = true;
+    let mut folded = String::with_capacity(32);
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{FE0F}' | '\u{200E}' | '\u{200F}') {
@@ -99,7 +100,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 start,
                 end: i,
                 kind: Kind::Word,
-                key: word.iter().filter_map(|&c| fold_char(c)).collect(),
+                key: {
+                    folded.clear();
+                    folded.extend(word.iter().filter_map(|&c| fold_char(c)));
+                    CompactString::from(folded.as_str())
+                },
                 space_before: space,
                 tanween: word.contains(&'\u{064B}'),
             });
