@@ -19,7 +19,7 @@ pub fn stems(key: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     // every clitic starts with one of these letters: most words need no prefix test at all
     // the clitics a word can carry, by its first letter (most words need no test at all)
     let prefixes: &[&str] = match key.chars().next() {
-        Some('و') => &PREFIXES[..],
+        Some('و') => PREFIXES,
         Some('ف') => &["فال", "فب", "ف"],
         Some('ب') => &["بال", "ب"],
         Some('ل') => &["لل", "ل"],
