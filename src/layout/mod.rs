@@ -89,6 +89,9 @@ fn build_units(
     levels: &[Level],
     options: &LayoutOptions,
 ) -> (String, Vec<Unit>) {
+    if chars.iter().all(|&c| stands_alone(c) || is_simple_mark(c)) {
+        return simple_units(text, chars, glyphs, levels, options);
+    }
     let mut shown = String::with_capacity(text.len() + text.len() / 2);
     let mut units: Vec<Unit> = Vec::with_capacity(chars.len());
     let mut breaks = if options.width > 0 { Some(wrap::break_bytes(text)) } else { None };
@@ -166,6 +169,58 @@ fn build_units(
 /// blocks (the mirroring table is only asked about those).
 fn may_mirror(c: char) -> bool {
     c.is_ascii_punctuation() || (c as u32 >= 0xAB && !matches!(c as u32, 0x0300..=0x1FFF | 0xFB50..=0xFEFF))
+}
+
+/// [`build_units`] for the usual paragraph: letters, digits, punctuation, spaces and
+/// harakat only, so a cluster is a character and the harakat after it, and no glyph needs
+/// measuring but the few outside the fast width table.
+fn simple_units(
+    text: &str,
+    chars: &[char],
+    glyphs: &[Glyph],
+    levels: &[Level],
+    options: &LayoutOptions,
+) -> (String, Vec<Unit>) {
+    let mut shown = String::with_capacity(text.len() + text.len() / 2);
+    let mut units: Vec<Unit> = Vec::with_capacity(chars.len());
+    let mut breaks = if options.width > 0 { Some(wrap::break_bytes(text)) } else { None };
+    let mut byte = 0usize;
+    // the unit being built stays open while harakat follow, or while a lam waits for its alef
+    let mut lam_open = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let at = byte;
+        byte += c.len_utf8();
+        let continues = !units.is_empty() && (is_simple_mark(c) || lam_open);
+        if !continues {
+            let break_before = breaks.as_mut().is_some_and(|b| b.allows(at));
+            let blank = c.is_whitespace();
+            let s = shown.len() as u32;
+            units.push(Unit { logical: i as u32..i as u32, shown: s..s, width: 0, break_before, blank });
+        }
+        lam_open = false;
+        let Some(unit) = units.last_mut() else { continue };
+        unit.logical.end = i as u32 + 1;
+        match glyphs[i] {
+            Glyph::InNextLigature => {
+                lam_open = true;
+                unit.blank = false;
+            }
+            Glyph::Char(g) => {
+                let mirrored = (options.reorder && may_mirror(g) && levels[i].is_rtl())
+                    .then(|| unicode_bidi_mirroring::get_mirrored(g))
+                    .flatten();
+                let g = mirrored.unwrap_or(g);
+                shown.push(g);
+                unit.width = unit.width.max(char_width(g));
+                unit.blank &= c.is_whitespace();
+            }
+        }
+        unit.shown.end = shown.len() as u32;
+        if unit.width == 0 {
+            unit.blank = true;
+        }
+    }
+    (shown, units)
 }
 
 /// Columns of one glyph.

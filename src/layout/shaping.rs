@@ -81,6 +81,10 @@ fn following_mask(level: Option<Level>) -> u8 {
 pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Glyph> {
     let n = chars.len();
     let types: Vec<Option<JoiningType>> = chars.iter().map(|&c| joining_type(c)).collect();
+    // a text with nothing that joins is shown as it is
+    if types.iter().all(|t| t.is_none() || *t == Some(JoiningType::T)) {
+        return chars.iter().map(|&c| Glyph::Char(c)).collect();
+    }
     let mut sides: Vec<u8> = types
         .iter()
         .map(|t| match t {
@@ -149,15 +153,27 @@ pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Gly
 }
 
 fn form_of(c: char, sides: u8) -> Option<char> {
-    let i = FORMS.binary_search_by_key(&(c as u32), |&(base, _)| base).ok()?;
     let form = match sides {
         s if s == JOINS_RIGHT | JOINS_LEFT => 3,
         JOINS_RIGHT => 1,
         JOINS_LEFT => 2,
         _ => 0,
     };
-    let code = FORMS[i].1[form];
+    let c = c as u32;
+    // the Arabic block from a flat table; the few letters elsewhere by search
+    let forms = if (0x0600..0x0700).contains(&c) {
+        static ARABIC: std::sync::OnceLock<[[u32; 4]; 256]> = std::sync::OnceLock::new();
+        ARABIC.get_or_init(|| std::array::from_fn(|k| forms_by_search(0x0600 + k as u32).unwrap_or([0; 4])))
+            [(c - 0x0600) as usize]
+    } else {
+        forms_by_search(c)?
+    };
+    let code = forms[form];
     (code != 0).then(|| char::from_u32(code)).flatten()
+}
+
+fn forms_by_search(c: u32) -> Option<[u32; 4]> {
+    FORMS.binary_search_by_key(&c, |&(base, _)| base).ok().map(|i| FORMS[i].1)
 }
 
 #[cfg(test)]
