@@ -95,6 +95,9 @@ pub fn write_story(story: &Story, options: &LayoutOptions, out: &mut impl Write)
 
 const BATCH: usize = 2048;
 
+/// Padding for right-aligned lines, written a slice at a time.
+const SPACES: &str = "                                                                                                                                ";
+
 /// Renders paragraphs (one an input line) on `threads` threads; the outputs come back in order.
 fn render_batch(paragraphs: &[String], options: &LayoutOptions, threads: usize) -> Vec<String> {
     let render = |part: &[String]| -> String {
@@ -122,8 +125,14 @@ fn render_batch(paragraphs: &[String], options: &LayoutOptions, threads: usize) 
 fn write_paragraph(text: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<()> {
     let laid = layout(text, options);
     let pad = options.width > 0 && options.reorder;
-    for i in 0..laid.lines.len() {
-        writeln!(out, "{}", laid.render_line(i, options.width, pad))?;
+    for line in &laid.lines {
+        if pad {
+            let indent = laid.indent(line, options.width);
+            out.write_all(&SPACES.as_bytes()[..indent.min(SPACES.len())])?;
+            (SPACES.len()..indent).try_for_each(|_| out.write_all(b" "))?;
+        }
+        out.write_all(line.text.as_bytes())?;
+        out.write_all(b"\n")?;
     }
     Ok(())
 }
