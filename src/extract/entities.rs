@@ -244,6 +244,17 @@ fn match_words(
     None
 }
 
+/// First words (folded) of every title, role and organization head.
+fn pattern_starters() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let lex = lexicon();
+        let mut set: HashSet<String> = lex.titles.iter().chain(&lex.roles).map(|(words, _)| words[0].clone()).collect();
+        set.extend(ORG_HEADS.iter().chain(DEFINITE_ORG_HEADS).map(|w| fold(w)));
+        set
+    })
+}
+
 /// Everything found in one paragraph.
 #[derive(Default)]
 pub struct Found {
@@ -264,7 +275,9 @@ pub fn find(text: &str, known_name_parts: &HashSet<String>) -> (Found, Vec<Token
             i += used;
             continue;
         }
-        if let Some((name, end)) = pattern_organization(&chars, &tokens, i) {
+        // one look-up rules out most words before the patterns are tried one by one
+        let starts_a_pattern = stems(&tokens[i].key).any(|s| pattern_starters().contains(s.as_ref()));
+        if let Some((name, end)) = starts_a_pattern.then(|| pattern_organization(&chars, &tokens, i)).flatten() {
             found.organizations.push((name, i, end));
             i = end;
             continue;
@@ -274,7 +287,9 @@ pub fn find(text: &str, known_name_parts: &HashSet<String>) -> (Found, Vec<Token
             i += used;
             continue;
         }
-        if let Some((person, role, end)) = person_after_role(&chars, &tokens, i, known_name_parts) {
+        if let Some((person, role, end)) =
+            starts_a_pattern.then(|| person_after_role(&chars, &tokens, i, known_name_parts)).flatten()
+        {
             found.people.push((person, Some(role)));
             i = end;
             continue;
