@@ -55,6 +55,22 @@ pub enum Glyph {
 
 const JOINS_RIGHT: u8 = 1;
 const JOINS_LEFT: u8 = 2;
+/// Skipped over when joining (harakat and other marks).
+const TRANSPARENT: u8 = 4;
+/// A letter that has joining forms at all (R, L or D; not C).
+const JOINING: u8 = 8;
+
+/// A character's joining behaviour as bits: the sides it can join on, transparent, joining.
+fn side_bits(c: char) -> u8 {
+    match joining_type(c) {
+        Some(JoiningType::R) => JOINS_RIGHT | JOINING,
+        Some(JoiningType::L) => JOINS_LEFT | JOINING,
+        Some(JoiningType::D) => JOINS_RIGHT | JOINS_LEFT | JOINING,
+        Some(JoiningType::C) => JOINS_RIGHT | JOINS_LEFT,
+        Some(JoiningType::T) => TRANSPARENT,
+        None => 0,
+    }
+}
 
 /// A level that matches every other: characters removed by rule X9 (ZWJ among them) carry it.
 const ANY_LEVEL: Option<Level> = None;
@@ -80,26 +96,19 @@ fn following_mask(level: Option<Level>) -> u8 {
 /// and original classes, one per character: letters join only within one level, as in FriBidi.
 pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Glyph> {
     let n = chars.len();
-    let types: Vec<Option<JoiningType>> = chars.iter().map(|&c| joining_type(c)).collect();
+    // what each character can join on (and whether it is transparent), in one byte
+    let mut sides: Vec<u8> = chars.iter().map(|&c| side_bits(c)).collect();
     // a text with nothing that joins is shown as it is
-    if types.iter().all(|t| t.is_none() || *t == Some(JoiningType::T)) {
+    if sides.iter().all(|&b| b & (JOINS_RIGHT | JOINS_LEFT) == 0) {
         return chars.iter().map(|&c| Glyph::Char(c)).collect();
     }
-    let mut sides: Vec<u8> = types
-        .iter()
-        .map(|t| match t {
-            Some(JoiningType::R) => JOINS_RIGHT,
-            Some(JoiningType::L) => JOINS_LEFT,
-            Some(JoiningType::D | JoiningType::C) => JOINS_RIGHT | JOINS_LEFT,
-            _ => 0,
-        })
-        .collect();
 
     let mut saved: Option<(usize, Option<Level>)> = None;
     let mut joins = false;
     for i in 0..n {
         let x9 = removed_by_x9(classes[i]);
-        if x9 && types[i] == Some(JoiningType::T) {
+        let transparent = sides[i] & TRANSPARENT != 0;
+        if x9 && transparent {
             continue; // embedding controls and the like: ignored, as if they were not there
         }
         let level = if x9 { ANY_LEVEL } else { Some(levels[i]) };
@@ -108,7 +117,6 @@ pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Gly
             disjoin = true;
             joins = false;
         }
-        let transparent = types[i] == Some(JoiningType::T);
         if !transparent {
             let pre = preceding_mask(level);
             if !joins {
@@ -131,8 +139,15 @@ pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Gly
         sides[s] &= !following_mask(l);
     }
 
-    let mut glyphs: Vec<Glyph> =
-        chars.iter().zip(&sides).map(|(&c, &side)| Glyph::Char(form_of(c, side).unwrap_or(c))).collect();
+    let mut glyphs: Vec<Glyph> = chars
+        .iter()
+        .zip(&sides)
+        .map(|(&c, &side)| {
+            // non-joining letters of the Arabic block (hamza) still have an isolated form
+            let has_forms = side & JOINING != 0 || ('\u{0600}'..'\u{0700}').contains(&c);
+            Glyph::Char(if has_forms { form_of(c, side).unwrap_or(c) } else { c })
+        })
+        .collect();
 
     // Lam-alef: only when the two letters are adjacent, joined, and at one RTL level.
     for i in 0..n.saturating_sub(1) {
@@ -153,7 +168,7 @@ pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Gly
 }
 
 fn form_of(c: char, sides: u8) -> Option<char> {
-    let form = match sides {
+    let form = match sides & (JOINS_RIGHT | JOINS_LEFT) {
         s if s == JOINS_RIGHT | JOINS_LEFT => 3,
         JOINS_RIGHT => 1,
         JOINS_LEFT => 2,
