@@ -97,6 +97,13 @@ fn figure_words() -> &'static FxHashSet<String> {
         }
         words.extend(APPROX.iter().map(|(w, _)| w.to_string()));
         words.extend(ORDINALS.iter().map(|(w, _)| w.to_string()));
+        // with the article and the feminine ending, so a token needs one look-up a stem
+        let bare: Vec<String> = words.iter().cloned().collect();
+        for w in bare {
+            words.insert(format!("ال{w}"));
+            words.insert(format!("{w}ه"));
+            words.insert(format!("ال{w}ه"));
+        }
         words
     })
 }
@@ -107,10 +114,7 @@ fn may_start_a_figure(t: &Token) -> bool {
         return true;
     }
     let words = figure_words();
-    stems(&t.key).any(|s| {
-        let bare = s.strip_prefix("ال").unwrap_or(&s);
-        [&*s, bare, bare.strip_suffix('ه').unwrap_or(bare)].iter().any(|w| words.contains(*w))
-    })
+    stems(&t.key).any(|s| words.contains(s.as_ref()))
 }
 
 /// All figures of one text, in reading order. `published` (ISO date) resolves الماضي/المقبل.
