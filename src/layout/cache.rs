@@ -30,20 +30,7 @@ impl<K: Hash + Eq + Clone> LayoutCache<K> {
         laid
     }
 
-    /// Forgets layouts made for other widths and options (after a resize, say).
-    pub fn retain_options(&mut self, options: &LayoutOptions) {
-        self.entries.retain(|(_, o), _| o == options);
-    }
-
     pub fn clear(&mut self) {
         self.entries.clear();
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 }
