@@ -13,7 +13,7 @@ use ratatui::crossterm::execute;
 use crate::app::keys::{Action, Key, Keymap};
 use crate::app::{config, state, App};
 use crate::article::{load_bytes, Library};
-use crate::cli::{shaping_for, BidiMode, CliError, GlobalArgs, ReaderArgs};
+use crate::cli::{say, shaping_for, BidiMode, CliError, GlobalArgs, ReaderArgs};
 use crate::layout::LayoutOptions;
 
 /// The BiDi-in-terminals escapes: explicit mode (the terminal must not reorder what qari
@@ -38,12 +38,12 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
     let (config, config_problem) = config::load(config::config_path(&env).as_deref());
     let mut notices: Vec<String> = Vec::new();
     if let Some(problem) = config_problem {
-        eprintln!("qari: {problem}");
+        say(&problem);
         notices.push(problem);
     }
     let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
     for p in key_problems {
-        eprintln!("qari: config: {p}");
+        say(&format!("config: {p}"));
         notices.push(format!("config: {p}"));
     }
     let bidi = global.bidi.or(config.bidi).unwrap_or_default();
@@ -77,7 +77,7 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
     if let Some(path) = &state_path {
         app.state.positions.insert(crate::app::story_key(&app.library, app.current), app.view.position());
         if let Err(e) = state::save(path, &app.state) {
-            eprintln!("qari: could not save reading positions to {}: {e}", path.display());
+            say(&format!("could not save reading positions to {}: {e}", path.display()));
         }
     }
     result.map_err(|source| CliError::Io { context: "terminal".into(), source })

@@ -111,6 +111,27 @@ fn injected_escapes_never_reach_the_terminal_from_the_reader() {
 }
 
 #[test]
+fn file_names_carrying_escapes_are_made_visible_in_messages_and_the_reader() {
+    let dir = TempDir::new("names");
+    let evil = dir.path("evil\x1b]0;pwned\x07\nname.txt");
+    std::fs::write(&evil, b"\x00binary").unwrap();
+    std::fs::write(dir.path("good.txt"), "عنوان جيد\nفقرة.\n").unwrap();
+    let out = qari(&["render", evil.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_clean(&out.stderr[..out.stderr.len() - 1], "the error message");
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1, "one line, whatever the name");
+    let mut s = Session::start(&[dir.0.to_str().unwrap()], 100, 20);
+    s.wait_for("the notice about the bad file", 10, |rows| rows[19].contains("skipped"));
+    s.send("q");
+    assert_eq!(s.wait_exit(10), 0);
+    let raw = s.raw_bytes();
+    assert!(
+        find(&raw, b"\x1b]0;").is_none() && find(&raw, b"pwned\x07").is_none(),
+        "the name's escape reached the terminal"
+    );
+}
+
+#[test]
 fn broken_utf8_is_repaired_with_a_warning_and_nothing_else_is_lost() {
     let mut bytes = "عنوان\nغزة ".as_bytes().to_vec();
     bytes.extend_from_slice(b"\xff\xfe\xc3\x28 ");

@@ -127,6 +127,14 @@ fn needs_sanitizing(c: char) -> bool {
     (c.is_control() && c != '\n') || c == '\u{2028}' || c == '\u{2029}'
 }
 
+/// [`sanitize`] for one line: a line end inside it is shown as ␤ too.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    match sanitize(text) {
+        Cow::Borrowed(t) if !t.contains('\n') => Cow::Borrowed(t),
+        other => Cow::Owned(other.replace('\n', "\u{2424}")),
+    }
+}
+
 pub fn sanitize_char(c: char) -> char {
     match c {
         '\n' | '\u{2028}' | '\u{2029}' => '\n',

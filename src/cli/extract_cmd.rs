@@ -83,7 +83,7 @@ pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
         for file in article_files_of(path)? {
             let loaded = load_file(&file)?;
             if let Some(notice) = loaded.notice() {
-                eprintln!("qari: warning: {notice}");
+                super::say(&format!("warning: {notice}"));
             }
             articles.push(loaded.article);
         }
@@ -190,7 +190,7 @@ fn per_line(path: &PathBuf, out: &mut impl Write) -> Result<(), CliError> {
         write_out(written)?;
     }
     if bad > 0 {
-        eprintln!("qari: warning: {name}: {bad} invalid UTF-8 sequence(s) replaced with �");
+        super::say(&format!("warning: {name}: {bad} invalid UTF-8 sequence(s) replaced with �"));
     }
     Ok(())
 }

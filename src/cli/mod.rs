@@ -93,6 +93,12 @@ pub enum Command {
     Extract(extract_cmd::ExtractArgs),
 }
 
+/// Prints a message on stderr. Messages carry file names, which can hold escape sequences as
+/// well as any article: they are made visible the same way before they reach the terminal.
+pub fn say(message: &str) {
+    eprintln!("qari: {}", crate::article::decode::sanitize_line(message));
+}
+
 /// Exit codes: 0 ok, 1 bad input, 2 usage.
 pub const EXIT_INPUT: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -114,7 +120,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("qari: {e}");
+            say(&e.to_string());
             ExitCode::from(e.exit_code())
         }
     }

@@ -68,7 +68,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
 
 fn warn_bad_bytes(name: &str, bad: usize) {
     if bad > 0 {
-        eprintln!("qari: warning: {name}: {bad} invalid UTF-8 sequence(s) replaced with �");
+        super::say(&format!("warning: {name}: {bad} invalid UTF-8 sequence(s) replaced with �"));
     }
 }
 

@@ -74,7 +74,9 @@ pub fn put_text(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style:
     if width == 0 {
         return;
     }
-    let laid = layout(text, &LayoutOptions { width: width as usize, direction: options.direction, ..*options });
+    // labels hold file names and messages too: no control reaches the terminal from them
+    let text = crate::article::decode::sanitize_line(text);
+    let laid = layout(&text, &LayoutOptions { width: width as usize, direction: options.direction, ..*options });
     let Some(line) = laid.lines.first() else {
         return;
     };
