@@ -15,26 +15,23 @@ pub fn resolve(chars: &[char], classes: &[BidiClass], paragraph: Level) -> Optio
     let e = if paragraph.is_rtl() { R } else { L };
     let mut t: Vec<BidiClass> = classes.to_vec();
 
-    // W1: NSM takes the type of what precedes it
+    // W1 (NSM takes the type of what precedes it), W2 (EN after AL is AN) and W3 (AL is R) in
+    // one pass: each looks only backwards, at what the rules before it made of the text
     let mut prev = e;
+    let mut last_strong = e;
     for c in t.iter_mut() {
         if *c == NSM {
             *c = prev;
         }
         prev = *c;
-    }
-    // W2: EN after AL is AN; W3: AL is R
-    let mut last_strong = e;
-    for c in t.iter_mut() {
         match *c {
-            L | R | AL => last_strong = *c,
+            L | R => last_strong = *c,
+            AL => {
+                last_strong = AL;
+                *c = R;
+            }
             EN if last_strong == AL => *c = AN,
             _ => {}
-        }
-    }
-    for c in t.iter_mut() {
-        if *c == AL {
-            *c = R;
         }
     }
     // W4: one separator between two numbers of a kind joins them
@@ -61,16 +58,11 @@ pub fn resolve(chars: &[char], classes: &[BidiClass], paragraph: Level) -> Optio
             t[start..i].iter_mut().for_each(|c| *c = EN);
         }
     }
-    // W6: other separators and terminators are neutral
-    for c in t.iter_mut() {
-        if matches!(*c, ES | ET | CS) {
-            *c = ON;
-        }
-    }
-    // W7: European numbers after L are L
+    // W6 (other separators and terminators are neutral) and W7 (European numbers after L are L)
     let mut last_strong = e;
     for c in t.iter_mut() {
         match *c {
+            ES | ET | CS => *c = ON,
             L | R => last_strong = *c,
             EN if last_strong == L => *c = L,
             _ => {}
