@@ -99,8 +99,8 @@ const BATCH: usize = 2048;
 const SPACES: &str = "                                                                                                                                ";
 
 /// Renders paragraphs (one an input line) on `threads` threads; the outputs come back in order.
-fn render_batch(paragraphs: &[String], options: &LayoutOptions, threads: usize) -> Vec<String> {
-    let render = |part: &[String]| -> String {
+fn render_batch(paragraphs: &[String], options: &LayoutOptions, threads: usize) -> Vec<Vec<u8>> {
+    let render = |part: &[String]| -> Vec<u8> {
         let mut out = Vec::with_capacity(part.iter().map(|p| p.len() + 1).sum::<usize>() * 2);
         for text in part {
             if text.trim().is_empty() {
@@ -110,16 +110,30 @@ fn render_batch(paragraphs: &[String], options: &LayoutOptions, threads: usize) 
                 let _ = write_paragraph(text, options, &mut out);
             }
         }
-        String::from_utf8(out).unwrap_or_default()
+        out
     };
     if threads < 2 || paragraphs.len() < 64 {
         return vec![render(paragraphs)];
     }
-    let per = paragraphs.len().div_ceil(threads);
+    // small parts handed out in turn, so no thread idles while another finishes a long part
+    let parts: Vec<&[String]> = paragraphs.chunks(paragraphs.len().div_ceil(threads * 8)).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let done: Vec<std::sync::Mutex<Vec<u8>>> = parts.iter().map(|_| std::sync::Mutex::new(Vec::new())).collect();
+    let work = || loop {
+        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some(part) = parts.get(k) else { break };
+        let rendered = render(part);
+        if let Ok(mut slot) = done[k].lock() {
+            *slot = rendered;
+        }
+    };
     std::thread::scope(|scope| {
-        let handles: Vec<_> = paragraphs.chunks(per).map(|part| scope.spawn(move || render(part))).collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
-    })
+        for _ in 1..threads {
+            scope.spawn(work);
+        }
+        work();
+    });
+    done.into_iter().map(|slot| slot.into_inner().unwrap_or_default()).collect()
 }
 
 fn write_paragraph(text: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<()> {
@@ -168,7 +182,7 @@ fn render_stream(path: &PathBuf, name: &str, options: &LayoutOptions, out: &mut 
         let reading = scope.spawn(move || read_batches(reader, name, send));
         for batch in batches {
             for chunk in render_batch(&batch?, options, threads) {
-                out.write_all(chunk.as_bytes())?;
+                out.write_all(&chunk)?;
             }
         }
         out.flush()?;
