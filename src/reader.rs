@@ -1,7 +1,7 @@
 //! The reader's edge: configuration, terminal set-up and restore, the event loop. Keys go to
 //! `App::handle`, frames are drawn from `&App`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -68,6 +68,11 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
     };
     notices.extend(state_problem);
 
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CliError::Usage(
+            "the reader needs a terminal; to read in a pipe use `qari render` or `qari extract`".into(),
+        ));
+    }
     let mut app = App::new(library, options, keymap, saved, true);
     app.theme = config.theme.clone();
     app.color = env("NO_COLOR").is_none_or(|v| v.is_empty());

@@ -248,6 +248,7 @@ fn user_errors_are_one_line_messages_with_the_right_exit_code() {
         (vec!["extract", "--format", "xml", "-"], 2, "invalid value 'xml'"),
         (vec!["render", "--story", "7", seed.to_str().unwrap()], 1, "no story 7"),
         (vec!["no/such/folder"], 1, "no such file or folder"),
+        (vec![], 2, "the reader needs a terminal"),
     ];
     for (args, code, message) in cases {
         let out = qari(&args, b"");
