@@ -88,6 +88,8 @@ pub struct App {
     pub selected_figure: Option<usize>,
     pub search: Search,
     pub show_help: bool,
+    /// The first line of the help shown (a short terminal scrolls it).
+    pub help_scroll: usize,
     pub highlights: bool,
     pub reveal_controls: bool,
     pub want_library: Option<bool>,
@@ -146,6 +148,7 @@ impl App {
             selected_figure: None,
             search: Search::default(),
             show_help: false,
+            help_scroll: 0,
             highlights: true,
             reveal_controls: false,
             want_library: None,
@@ -377,13 +380,27 @@ impl App {
     }
 
     pub fn act(&mut self, action: Action) {
-        if self.show_help && !matches!(action, Action::Quit | Action::Help | Action::Close) {
-            self.show_help = false;
+        if self.show_help {
+            // the help scrolls when the terminal is too short for it; any other key closes it
+            match action {
+                Action::Down | Action::PageDown => {
+                    self.help_scroll = (self.help_scroll + 1).min(self.keymap.bindings.len())
+                }
+                Action::Up | Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Quit | Action::Help | Action::Close => {}
+                _ => self.show_help = false,
+            }
+            if matches!(action, Action::Down | Action::Up | Action::PageDown | Action::PageUp) {
+                return;
+            }
         }
         let page = self.view.height.saturating_sub(2).max(1);
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.show_help = !self.show_help,
+            Action::Help => {
+                self.show_help = !self.show_help;
+                self.help_scroll = 0;
+            }
             Action::Close => {
                 if self.show_help {
                     self.show_help = false;

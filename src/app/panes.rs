@@ -57,8 +57,8 @@ pub fn panes(width: u16, height: u16, library: Option<bool>, panel: Option<bool>
     p.article = Area { x, y: body_y, width: rest, height: body_h };
     if show_panel && overlay {
         p.panel_overlay = true;
-        let w = width.saturating_sub(4).max(1);
-        p.panel = Some(Area { x: (width - w) / 2, y: body_y, width: w, height: body_h });
+        // over the whole body, so nothing of the article shows at its sides
+        p.panel = Some(Area { x: 0, y: body_y, width, height: body_h });
     }
     p
 }

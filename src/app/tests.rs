@@ -175,6 +175,19 @@ fn toggles_and_help() {
 }
 
 #[test]
+fn the_help_scrolls_in_a_short_terminal_and_another_key_closes_it() {
+    let mut app = seed_app(40, 12);
+    press(&mut app, "?jjj");
+    assert!(app.show_help);
+    assert_eq!(app.help_scroll, 3);
+    press(&mut app, "k");
+    assert_eq!(app.help_scroll, 2);
+    press(&mut app, "]");
+    assert!(!app.show_help, "a key the help does not use closes it and acts");
+    assert_eq!(app.selected_figure, Some(0));
+}
+
+#[test]
 fn highlights_cover_every_figure_and_the_names() {
     let app = seed_app(120, 40);
     let all: Vec<(Range<usize>, Mark)> =

@@ -311,12 +311,13 @@ fn draw_help(app: &App, buf: &mut Buffer, area: Rect, styles: &Styles) {
         buf[(x, row)].set_symbol("│").set_style(border);
         buf[(x + w - 1, row)].set_symbol("│").set_style(border);
     }
-    buf.set_stringn(x + 2, y, " keys ", (w - 4) as usize, styles.title());
-    for (k, (_, keys, help)) in app.keymap.bindings.iter().enumerate() {
+    let room = (h - 2) as usize;
+    let total = app.keymap.bindings.len();
+    let first = app.help_scroll.min(total.saturating_sub(room));
+    let more = if first + room < total { " ↓ more (j) " } else { "" };
+    buf.set_stringn(x + 2, y, format!(" keys {more}"), (w - 4) as usize, styles.title());
+    for (k, (_, keys, help)) in app.keymap.bindings.iter().skip(first).take(room).enumerate() {
         let row = y + 1 + k as u16;
-        if row >= y + h - 1 {
-            break;
-        }
         let names: Vec<String> = keys.iter().map(|k| k.name()).collect();
         let line = format!("{:<16} {help}", names.join(" "));
         buf.set_stringn(x + 2, row, &line, (w - 4) as usize, Style::default());
