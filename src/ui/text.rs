@@ -75,7 +75,10 @@ pub fn put_text(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style:
         return;
     }
     // labels hold file names and messages too: no control reaches the terminal from them
-    let text = crate::article::decode::sanitize_line(text);
+    // one line of a label shows its logical start: a title of megabytes is cut to what could
+    // fill the line before it is laid out, every frame
+    let keep = text.char_indices().nth(width as usize * 4 + 64).map_or(text.len(), |(i, _)| i);
+    let text = crate::article::decode::sanitize_line(&text[..keep]);
     let laid = layout(&text, &LayoutOptions { width: width as usize, direction: options.direction, ..*options });
     let Some(line) = laid.lines.first() else {
         return;
