@@ -206,3 +206,30 @@ fn unshaped_lam_alef_takes_two_cells() {
     assert!(title.contains("مالس ال"), "لا is two cells, not one: {title:?}");
     let _ = StoryRef { article: 0, story: 0 };
 }
+
+#[test]
+fn a_paragraph_of_a_hundred_thousand_names_draws_and_scrolls() {
+    // every one of them is marked: drawing must only look at the marks of the lines on screen
+    let text = format!("عنوان\n{}\n", "غزة ".repeat(100_000));
+    let loaded = load_bytes(text.as_bytes(), "names.txt").unwrap();
+    let mut app = App::new(
+        Library::from_articles(vec![loaded.article]),
+        LayoutOptions::default(),
+        Keymap::default(),
+        State::default(),
+        false,
+    );
+    let facts = qari::extract::Facts {
+        places: vec![qari::extract::Mention { name: "غزة".into(), mentions: 100_000 }],
+        ..qari::extract::Facts::default()
+    };
+    app.add_facts(StoryRef { article: 0, story: 0 }, facts);
+    app.resize(80, 24);
+    draw(&app);
+    for key in [Key::Char('G'), Key::Char('k'), Key::Char('g')] {
+        app.handle(key);
+        let buf = draw(&app);
+        let marked = in_article(&app, cells_of(&buf, &visual("غزة")));
+        assert!(marked.iter().any(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::UNDERLINED)));
+    }
+}

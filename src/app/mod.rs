@@ -311,16 +311,30 @@ impl App {
             return Rc::clone(found);
         }
         let mut spans = self.figure_marks.get(&block).cloned().unwrap_or_default();
+        spans.sort_by_key(|(r, _)| r.start);
         if let Some(b) = self.view.blocks.get(block).filter(|b| b.kind != BlockKind::Meta) {
-            for name in &self.entity_names {
-                for hit in search::find_all(&b.text, name) {
-                    if !spans.iter().any(|(r, _)| r.start < hit.end && hit.start < r.end) {
-                        spans.push((hit, Mark::Entity));
-                    }
+            let mut names: Vec<Range<usize>> =
+                self.entity_names.iter().flat_map(|name| search::find_all(&b.text, name)).collect();
+            names.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+            // a name is marked where no figure and no earlier name already is: one sweep
+            let mut kept: Marks = Vec::with_capacity(spans.len() + names.len());
+            let mut figures = spans.into_iter().peekable();
+            let mut covered_to = 0;
+            for hit in names {
+                while let Some((r, m)) = figures.next_if(|(r, _)| r.start < hit.end) {
+                    covered_to = covered_to.max(r.end);
+                    kept.push((r, m));
+                }
+                // every figure that starts before the hit ends is in `kept` now, its end counted
+                if hit.start >= covered_to {
+                    covered_to = hit.end;
+                    kept.push((hit, Mark::Entity));
                 }
             }
+            kept.extend(figures);
+            kept.sort_by_key(|(r, _)| r.start);
+            spans = kept;
         }
-        spans.sort_by_key(|(r, _)| r.start);
         let spans = Rc::new(spans);
         self.marks.borrow_mut().insert(block, Rc::clone(&spans));
         spans

@@ -120,8 +120,14 @@ fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles) {
             BlockKind::Paragraph(_) => Style::default(),
         };
         let mut spans: Vec<(Range<usize>, Style)> = Vec::new();
+        // only the spans that touch this line: a block can hold millions of them
+        let shown = line.logical_range();
         if app.highlights {
-            for (range, mark) in app.marks_of(row.block).iter() {
+            let marks = app.marks_of(row.block);
+            let from = marks.partition_point(|(r, _)| r.start < shown.start).saturating_sub(1);
+            let near =
+                marks[from..].iter().take_while(|(r, _)| r.start < shown.end).filter(|(r, _)| r.end > shown.start);
+            for (range, mark) in near {
                 let style = match mark {
                     Mark::Figure { index, .. } if app.selected_figure == Some(*index) => styles.selected_figure(),
                     Mark::Figure { kind, .. } => styles.figure(*kind),
@@ -131,10 +137,13 @@ fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles) {
             }
         }
         if !app.search.in_library {
-            let from = hits.partition_point(|(b, _)| *b < row.block);
+            let from = hits.partition_point(|(b, r)| (*b, r.start) < (row.block, shown.start)).saturating_sub(1);
             for (i, (b, range)) in hits.iter().enumerate().skip(from) {
-                if *b != row.block {
+                if *b > row.block || (*b == row.block && range.start >= shown.end) {
                     break;
+                }
+                if *b < row.block || range.end <= shown.start {
+                    continue;
                 }
                 let style = if i == app.search.current { styles.current_hit() } else { styles.search_hit() };
                 spans.push((range.clone(), style));
