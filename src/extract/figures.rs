@@ -434,6 +434,12 @@ impl Reader<'_> {
             }
             return Some((u, i + 1));
         }
+        // المئة after a noun: the hundredth (هدفه المئة); after a number or في it is a percent
+        if matches!(key, "المايه" | "الميه") {
+            let prev = i.checked_sub(1).map(|p| &self.tokens[p]);
+            let noun_before = prev.is_some_and(|t| t.is_word() && t.key != "في" && number_word(&t.key).is_none());
+            return noun_before.then_some((100, i + 1));
+        }
         // العشرون، التسعين
         let tens = key.strip_prefix("ال").and_then(bare_tens)?;
         Some((tens, i + 1))
