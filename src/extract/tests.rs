@@ -229,6 +229,12 @@ fn last_and_next_month_resolve_against_the_published_date() {
 }
 
 #[test]
+fn a_match_score_is_not_a_count() {
+    assert!(figs("فاز الفريق بنتيجة 4-1 على ضيفه").is_empty());
+    assert_eq!(figs("سجل 4 أهداف").len(), 1);
+}
+
+#[test]
 fn numbers_inside_dates_are_not_counted_again() {
     let all = figs("منذ 7 أكتوبر 2023 إلى 43204 شهداء");
     assert_eq!(all.len(), 2, "{all:?}");
