@@ -526,12 +526,15 @@ impl Reader<'_> {
             };
             // بنتيجة 4-1: a match score counts nothing; its two numbers are no figures
             let after_result = i > 0 && stems(self.key(i - 1)).any(|s| s == "نتيجه");
-            if after_result && self.adjacent(i) && self.tokens.get(i + 1).is_some_and(|t| t.is_mark('-')) {
-                if self.adjacent(i + 1) && self.tokens.get(i + 2).is_some_and(|t| t.number().is_some()) {
-                    self.taken[i..i + 3].iter_mut().for_each(|t| *t = true);
-                    i += 3;
-                    continue;
-                }
+            let score = after_result
+                && self.adjacent(i)
+                && self.tokens.get(i + 1).is_some_and(|t| t.is_mark('-'))
+                && self.adjacent(i + 1)
+                && self.tokens.get(i + 2).is_some_and(|t| t.number().is_some());
+            if score {
+                self.taken[i..i + 3].iter_mut().for_each(|t| *t = true);
+                i += 3;
+                continue;
             }
             if !self.free(phrase.start..phrase.end) {
                 i += 1;
