@@ -85,12 +85,10 @@ fn figure_words() -> &'static FxHashSet<String> {
     static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: FxHashSet<String> = super::numbers::all_number_words().into_iter().collect();
-        let lists: [&[&str]; 3] = [
-            &["ال", "لل", "بال", "وال", "فال", "كال", "ولل", "احد", "احدي", "اثني", "اثنا", "واحد", "حادي"],
-            &["ثان"],
-            &[],
-        ];
-        words.extend(lists.iter().flat_map(|l| l.iter().map(|w| w.to_string())));
+        // the tatweel article (الـ391) and the first words of compound ordinals (الحادي عشر)
+        let starters =
+            ["ال", "لل", "بال", "وال", "فال", "كال", "ولل", "احد", "احدي", "اثني", "اثنا", "واحد", "حادي", "ثان"];
+        words.extend(starters.iter().map(|w| w.to_string()));
         words.extend(crate::article::dates::month_first_words().map(String::from));
         for list in [WEEKDAYS, DUAL_TIME_UNITS] {
             words.extend(list.iter().map(|(w, _)| w.to_string()));
