@@ -21,41 +21,42 @@ pub struct Decoded {
 
 /// Decodes a file's bytes. `path` only names the file in errors.
 pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, DecodeError> {
-    let (raw, bad_sequences) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        (decode_utf16(rest, u16::from_le_bytes), 0)
+    let (text, bad_sequences) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (clean(decode_utf16(rest, u16::from_le_bytes)), 0)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        (decode_utf16(rest, u16::from_be_bytes), 0)
+        (clean(decode_utf16(rest, u16::from_be_bytes)), 0)
     } else {
         let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
         if let Some(why) = binary_reason(bytes) {
             return Err(DecodeError::Binary { path: path.to_string(), why });
         }
-        match simdutf8::basic::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), 0),
-            Err(_) => decode_utf8_lossy(bytes),
-        }
+        decode_chunk(bytes)
     };
-    Ok(Decoded { text: sanitize(&normalize_line_ends(&raw)).into_owned(), bad_sequences })
+    Ok(Decoded { text, bad_sequences })
 }
 
-/// One line (or chunk) of a stream: lossy UTF-8, `\r` and a leading BOM dropped, sanitized.
-/// Returns the text and how many invalid sequences were replaced.
+/// UTF-8 bytes (a file, a line or a chunk of a stream) to clean text: lossy, a leading BOM
+/// dropped, line ends unified, sanitized. Returns the text and how many invalid sequences
+/// were replaced.
 pub fn decode_chunk(bytes: &[u8]) -> (String, usize) {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    // the common case: valid UTF-8 with nothing to make visible (checked with SIMD: std's
-    // check goes byte by byte through Arabic text)
-    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        let body = text.strip_suffix('\n').unwrap_or(text);
-        if !may_need_sanitizing(body.as_bytes()) || !body.chars().any(needs_sanitizing) {
-            return (text.to_string(), 0);
+    // checked with SIMD: std's check goes byte by byte through Arabic text
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => (clean(text.to_string()), 0),
+        Err(_) => {
+            let (text, bad) = decode_utf8_lossy(bytes);
+            (clean(text), bad)
         }
     }
-    let (text, bad) = decode_utf8_lossy(bytes);
-    let text = match sanitize(&normalize_line_ends(&text)) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(clean) => clean,
-    };
-    (text, bad)
+}
+
+/// Line ends unified and controls made visible; the text itself when there is nothing to do
+/// (the usual case), so a large file is not copied again.
+fn clean(text: String) -> String {
+    if !may_need_sanitizing(text.as_bytes()) || !text.chars().any(needs_sanitizing) {
+        return text;
+    }
+    sanitize(&normalize_line_ends(&text)).into_owned()
 }
 
 /// Whether a stream's first bytes are UTF-16 (it must then be decoded whole).
