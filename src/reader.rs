@@ -13,8 +13,7 @@ use ratatui::crossterm::execute;
 use crate::app::keys::{Action, Key, Keymap};
 use crate::app::{config, state, App};
 use crate::article::{load_bytes, Library};
-use crate::cli::{say, shaping_for, BidiMode, CliError, GlobalArgs, ReaderArgs};
-use crate::layout::LayoutOptions;
+use crate::cli::{say, BidiMode, CliError, GlobalArgs, ReaderArgs};
 
 /// The BiDi-in-terminals escapes: explicit mode (the terminal must not reorder what qari
 /// already reordered) and back to implicit mode.
@@ -46,14 +45,9 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
         say(&format!("config: {p}"));
         notices.push(format!("config: {p}"));
     }
-    let bidi = global.bidi.or(config.bidi).unwrap_or_default();
-    let options = LayoutOptions {
-        width: 80,
-        shaping: shaping_for(global.shaping.or(config.shaping).unwrap_or_default(), bidi, &env),
-        direction: global.direction.or(config.direction).unwrap_or_default().into(),
-        reorder: bidi == BidiMode::App,
-        reveal_controls: false,
-    };
+    let global = global.or(GlobalArgs { shaping: config.shaping, bidi: config.bidi, direction: config.direction });
+    let bidi = global.bidi.unwrap_or_default();
+    let options = global.layout_options(80);
     let mouse = reader.mouse || config.mouse.unwrap_or(false);
 
     let library = if reader.paths.is_empty() { bundled_library()? } else { Library::open(&reader.paths)? };

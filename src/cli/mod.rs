@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::layout::BaseDirection;
+use crate::layout::{BaseDirection, LayoutOptions};
 
 pub use terminal::shaping_for;
 
@@ -47,6 +47,29 @@ pub struct GlobalArgs {
     /// Paragraph direction: from the text (auto) or forced.
     #[arg(long, global = true, value_enum)]
     pub direction: Option<DirectionArg>,
+}
+
+impl GlobalArgs {
+    /// These options, each one that is not given taken from `fallback` (the config file).
+    pub fn or(self, fallback: GlobalArgs) -> GlobalArgs {
+        GlobalArgs {
+            shaping: self.shaping.or(fallback.shaping),
+            bidi: self.bidi.or(fallback.bidi),
+            direction: self.direction.or(fallback.direction),
+        }
+    }
+
+    /// How text is laid out under these options at `width` columns.
+    pub fn layout_options(&self, width: usize) -> LayoutOptions {
+        let bidi = self.bidi.unwrap_or_default();
+        LayoutOptions {
+            width,
+            shaping: shaping_for(self.shaping.unwrap_or_default(), bidi, &|k| std::env::var(k).ok()),
+            direction: self.direction.unwrap_or_default().into(),
+            reorder: bidi == BidiMode::App,
+            reveal_controls: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]

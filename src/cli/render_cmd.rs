@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{shaping_for, write_out, BidiMode, CliError, GlobalArgs};
+use super::{write_out, CliError, GlobalArgs};
 use crate::article::decode::{check_not_binary, decode_chunk, is_utf16};
 use crate::article::{load_bytes, load_file, Story};
 use crate::layout::{layout, title_direction, LayoutOptions};
@@ -25,20 +25,9 @@ pub struct RenderArgs {
     pub story: usize,
 }
 
-pub fn options_for(global: &GlobalArgs, width: usize) -> LayoutOptions {
-    let bidi = global.bidi.unwrap_or_default();
-    LayoutOptions {
-        width,
-        shaping: shaping_for(global.shaping.unwrap_or_default(), bidi, &|k| std::env::var(k).ok()),
-        direction: global.direction.unwrap_or_default().into(),
-        reorder: bidi == BidiMode::App,
-        reveal_controls: false,
-    }
-}
-
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let width = args.width.unwrap_or_else(terminal_width);
-    let options = options_for(global, width);
+    let options = global.layout_options(width);
     let name = args.path.display().to_string();
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
