@@ -627,7 +627,13 @@ impl Reader<'_> {
                     extra.unit = Some("celsius");
                     end += 1;
                 }
-            } else {
+            }
+            let (qualifier, q_start) = self.qualifier_before(start);
+            extra.qualifier = qualifier;
+            if let Some(q) = q_start {
+                start = q;
+            }
+            if kind == FigureKind::Count {
                 // a fraction is of something definite: ثلث السكان
                 let fraction = phrase.in_words && value.fract() != 0.0 && value < 1.0;
                 let (label, took_noun) = self.count_label(start, end, fraction);
@@ -635,11 +641,6 @@ impl Reader<'_> {
                 if took_noun {
                     end += 1;
                 }
-            }
-            let (qualifier, q_start) = self.qualifier_before(start);
-            extra.qualifier = qualifier;
-            if let Some(q) = q_start {
-                start = q;
             }
             // تقريبا after the number, or after what it counts (ثلث السكان تقريبا)
             if self.key(end) == "تقريبا" && extra.qualifier.is_none() {
@@ -675,9 +676,9 @@ impl Reader<'_> {
 
     /// What a number counts: the event noun before it wins (`مقتل 26 شخصا` → killed), else the
     /// noun after it (`43204 شهداء`). Returns the label and whether the noun after was used.
-    fn count_label(&self, start: usize, end: usize, definite_ok: bool) -> (Option<String>, bool) {
-        let (_, q) = self.qualifier_before(start);
-        let before = q.unwrap_or(start).checked_sub(1);
+    /// `lead` is the figure's first token, its qualifier included.
+    fn count_label(&self, lead: usize, end: usize, definite_ok: bool) -> (Option<String>, bool) {
+        let before = lead.checked_sub(1);
         let event = before.and_then(|b| EVENTS.get_stem(self.key(b)));
         let Some(next) = self.tokens.get(end).filter(|t| t.is_word() && t.space_before && self.free(end..end + 1))
         else {
@@ -770,9 +771,9 @@ impl Reader<'_> {
                 end += 1;
             }
             let after_of = if self.key(end) == "من" { end + 1 } else { end };
-            let (label, took) = self.count_label(i, after_of, true);
-            let end = if took { after_of + 1 } else { end };
             let (qualifier, q_start) = self.qualifier_before(i);
+            let (label, took) = self.count_label(q_start.unwrap_or(i), after_of, true);
+            let end = if took { after_of + 1 } else { end };
             let extra = Extra { label, qualifier, ..Extra::default() };
             self.push(FigureKind::Approx, FigureValue::Int(value as i64), q_start.unwrap_or(i)..end, extra);
         }
