@@ -84,15 +84,21 @@ fn wide_terminal_shows_three_panes_with_the_title_in_visual_order() {
     }
 }
 
-#[test]
-fn figures_are_highlighted_by_kind_and_the_selected_one_stands_out() {
-    let mut app = app(120, 40, true);
+/// The seed scrolled to its casualty figures: the reader, its screen, and the cells of 43204.
+fn at_the_casualties(color: bool) -> (App, Buffer, Vec<(u16, u16)>) {
+    let mut app = app(120, 40, color);
     for _ in 0..30 {
         app.handle(Key::Char('j'));
     }
     let buf = draw(&app);
     let cells = in_article(&app, cells_of(&buf, "43204"));
     assert!(!cells.is_empty(), "43204 on screen");
+    (app, buf, cells)
+}
+
+#[test]
+fn figures_are_highlighted_by_kind_and_the_selected_one_stands_out() {
+    let (mut app, buf, cells) = at_the_casualties(true);
     for &(x, y) in &cells {
         let cell = &buf[(x, y)];
         assert_eq!(cell.fg, Color::LightRed, "counts in light red");
@@ -120,13 +126,7 @@ fn figures_are_highlighted_by_kind_and_the_selected_one_stands_out() {
 
 #[test]
 fn without_colour_highlights_still_show_by_modifier() {
-    let mut app = app(120, 40, false);
-    for _ in 0..30 {
-        app.handle(Key::Char('j'));
-    }
-    let buf = draw(&app);
-    let cells = in_article(&app, cells_of(&buf, "43204"));
-    assert!(!cells.is_empty());
+    let (_, buf, cells) = at_the_casualties(false);
     for &(x, y) in &cells {
         let cell = &buf[(x, y)];
         assert_eq!(cell.fg, Color::Reset);
