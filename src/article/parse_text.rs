@@ -123,13 +123,15 @@ fn is_title_list(segment: &[&str]) -> bool {
 fn parse_story(lines: &[&str]) -> Story {
     let mut story = Story { title: lines.first().map(|s| s.to_string()).unwrap_or_default(), ..Story::default() };
     for &line in lines.iter().skip(1) {
+        let label = label_of(line);
+        let value_for = |labels: &[&str]| label.as_ref().filter(|(key, _)| labels.contains(&key.as_str())).map(|l| l.1);
         if story.published.is_none() {
-            if let Some(date) = labelled(line, DATE_LABELS).and_then(parse_published) {
+            if let Some(date) = value_for(DATE_LABELS).and_then(parse_published) {
                 story.published = Some(date);
                 continue;
             }
         }
-        if let Some(value) = labelled(line, SOURCE_LABELS) {
+        if let Some(value) = value_for(SOURCE_LABELS) {
             story
                 .sources
                 .extend(value.split(['،', ',', '؛', ';']).map(str::trim).filter(|s| !s.is_empty()).map(String::from));
@@ -141,14 +143,13 @@ fn parse_story(lines: &[&str]) -> Story {
     story
 }
 
-/// `label: value` (or `label value` for date labels) → value.
-fn labelled<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
+/// `label: value` → (the label's key, the value), when the value is not empty.
+fn label_of(line: &str) -> Option<(String, &str)> {
     // labels are short: a colon far into the line ends a sentence, not a label
     let head_end = line.char_indices().take(24).find(|&(_, c)| c == ':' || c == '：').map(|(i, _)| i)?;
     let (head, value) = line.split_at(head_end);
     let value = value.trim_start_matches([':', '：']).trim();
-    let key = key_of(head);
-    labels.contains(&key.as_str()).then_some(value).filter(|v| !v.is_empty())
+    (!value.is_empty()).then(|| (key_of(head), value))
 }
 
 /// Words that show the text before a dash is a clause, not a place.
