@@ -127,13 +127,10 @@ fn render_batch(paragraphs: &[String], options: &LayoutOptions, threads: usize) 
 
 fn write_paragraph(text: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<()> {
     let laid = layout(text, options);
-    let pad = options.width > 0 && options.reorder;
     for line in &laid.lines {
-        if pad {
-            let indent = laid.indent(line, options.width);
-            out.write_all(&SPACES.as_bytes()[..indent.min(SPACES.len())])?;
-            (SPACES.len()..indent).try_for_each(|_| out.write_all(b" "))?;
-        }
+        let padding = laid.padding(line, options);
+        out.write_all(&SPACES.as_bytes()[..padding.min(SPACES.len())])?;
+        (SPACES.len()..padding).try_for_each(|_| out.write_all(b" "))?;
         out.write_all(line.text.as_bytes())?;
         out.write_all(b"\n")?;
     }

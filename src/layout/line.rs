@@ -81,14 +81,13 @@ impl ParagraphLayout {
             .unwrap_or(self.lines.len().saturating_sub(1))
     }
 
-    /// The text of line `i`, padded to `width` on the left when RTL and `pad` is set.
-    pub fn render_line(&self, i: usize, width: usize, pad: bool) -> String {
-        let line = &self.lines[i];
-        let mut out = String::with_capacity(line.text.len() + width);
-        if pad {
-            out.extend(std::iter::repeat_n(' ', self.indent(line, width)));
+    /// Spaces before `line` when it is printed as plain text: RTL lines are right-aligned when
+    /// there is a width and qari does the reordering (a bidi terminal aligns them itself).
+    pub fn padding(&self, line: &VisualLine, options: &super::LayoutOptions) -> usize {
+        if options.width > 0 && options.reorder {
+            self.indent(line, options.width)
+        } else {
+            0
         }
-        out.push_str(&line.text);
-        out
     }
 }

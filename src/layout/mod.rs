@@ -349,8 +349,7 @@ pub fn title_direction(title: &str, paragraphs: &[String], asked: BaseDirection)
 /// Lays out and prints a paragraph as plain lines (what `qari render` and the fixtures show).
 pub fn render_plain(text: &str, options: &LayoutOptions) -> Vec<String> {
     let layout = layout(text, options);
-    let pad = options.width > 0 && options.reorder;
-    (0..layout.lines.len()).map(|i| layout.render_line(i, options.width, pad)).collect()
+    layout.lines.iter().map(|line| format!("{}{}", " ".repeat(layout.padding(line, options)), line.text)).collect()
 }
 
 #[cfg(test)]
