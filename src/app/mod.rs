@@ -446,20 +446,13 @@ impl App {
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::ToggleHighlights => self.highlights = !self.highlights,
+            // resize moves the focus off a pane that folds away
             Action::ToggleLibrary => {
-                let shown = self.panes().library.is_some();
-                self.want_library = Some(!shown);
-                if shown && self.focus == Focus::Library {
-                    self.focus = Focus::Article;
-                }
+                self.want_library = Some(self.panes().library.is_none());
                 self.resize(self.size.0, self.size.1);
             }
             Action::TogglePanel => {
-                let shown = self.panes().panel.is_some();
-                self.want_panel = Some(!shown);
-                if shown && self.focus == Focus::Panel {
-                    self.focus = Focus::Article;
-                }
+                self.want_panel = Some(self.panes().panel.is_none());
                 self.resize(self.size.0, self.size.1);
             }
             Action::RevealControls => {
