@@ -340,6 +340,15 @@ impl App {
         spans
     }
 
+    /// The article pane for the current story, at `position` (else its top).
+    fn lay_out_story(&mut self, position: Option<Position>) {
+        self.view = ArticleView::new(blocks_of(self.story(), &self.options, self.reveal_controls));
+        self.resize(self.size.0, self.size.1);
+        if let Some(pos) = position {
+            self.view.restore(pos);
+        }
+    }
+
     /// Opens a story; with `remember`, the current one goes on the history for Backspace.
     pub fn open(&mut self, r: StoryRef, remember: bool) {
         if !self.view.blocks.is_empty() {
@@ -352,11 +361,7 @@ impl App {
         }
         self.current = r;
         self.state.last = Some(story_key(&self.library, r));
-        self.view = ArticleView::new(blocks_of(self.library.story(r), &self.options, self.reveal_controls));
-        self.resize(self.size.0, self.size.1);
-        if let Some(pos) = self.state.positions.get(&story_key(&self.library, r)).copied() {
-            self.view.restore(pos);
-        }
+        self.lay_out_story(self.state.positions.get(&story_key(&self.library, r)).copied());
         if let Some(i) = self.library.order.iter().position(|&o| o == r) {
             self.library_selected = i;
         }
@@ -457,11 +462,7 @@ impl App {
             }
             Action::RevealControls => {
                 self.reveal_controls = !self.reveal_controls;
-                let pos = self.view.position();
-                let (w, h) = (self.view.width, self.view.height);
-                self.view = ArticleView::new(blocks_of(self.story(), &self.options, self.reveal_controls));
-                self.view.resize(w, h);
-                self.view.restore(pos);
+                self.lay_out_story(Some(self.view.position()));
                 let state = if self.reveal_controls { "shown" } else { "hidden" };
                 self.messages.push(format!("bidi controls {state}"));
             }
