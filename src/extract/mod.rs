@@ -120,6 +120,11 @@ pub struct Facts {
 
 /// The facts of one story. `known_people` are full names found elsewhere in the library.
 pub fn extract_story(story: &Story, known_people: &[String]) -> Facts {
+    with_figures(story, known_people, story_figures(story))
+}
+
+/// The figures of a story's title (paragraph -1) and paragraphs.
+fn story_figures(story: &Story) -> Vec<Figure> {
     let published = story.published.as_deref();
     let mut figures = Vec::new();
     for (p, text) in
@@ -127,6 +132,11 @@ pub fn extract_story(story: &Story, known_people: &[String]) -> Facts {
     {
         figures.extend(figures_in(text, published).into_iter().map(|f| Figure { paragraph: p, ..f }));
     }
+    figures
+}
+
+/// The rest of a story's facts, around figures already read (they do not depend on names).
+fn with_figures(story: &Story, known_people: &[String], figures: Vec<Figure>) -> Facts {
     let (people, places, organizations) = entities::story_entities(&story.title, &story.paragraphs, known_people);
     let mut known: HashSet<String> =
         people.iter().flat_map(|p| fold(&p.name).split(' ').map(String::from).collect::<Vec<_>>()).collect();
@@ -149,8 +159,12 @@ pub fn extract_all(stories: &[&Story]) -> (Vec<Facts>, Vec<Vec<related::Related<
         first.iter().flat_map(|f| f.people.iter().filter(|p| p.role.is_some()).map(|p| p.name.clone())).collect();
     names.sort();
     names.dedup();
-    let facts: Vec<Facts> =
-        if names.is_empty() { first } else { stories.iter().map(|s| extract_story(s, &names)).collect() };
+    // the second pass reads names again, not figures
+    let facts: Vec<Facts> = if names.is_empty() {
+        first
+    } else {
+        stories.iter().zip(first).map(|(s, f)| with_figures(s, &names, f.figures)).collect()
+    };
     let profiles: Vec<related::Profile> = facts.iter().map(related::Profile::of).collect();
     let related = (0..stories.len())
         .map(|i| related::related(&profiles[i], profiles.iter().enumerate().filter(|(j, _)| *j != i), 5))
