@@ -12,15 +12,14 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
+/// A reader over one article, extracting nothing by itself (tests give it its facts).
+fn reader_of(article: qari::article::Article, options: LayoutOptions) -> App {
+    App::new(Library::from_articles(vec![article]), options, Keymap::default(), State::default(), false)
+}
+
 fn app(width: u16, height: u16, color: bool) -> App {
     let loaded = load_bytes(include_bytes!("../assets/articles/000_d88aa69e352b5fd0.txt"), "seed.txt").unwrap();
-    let mut app = App::new(
-        Library::from_articles(vec![loaded.article]),
-        LayoutOptions::default(),
-        Keymap::default(),
-        State::default(),
-        false,
-    );
+    let mut app = reader_of(loaded.article, LayoutOptions::default());
     for r in app.library.order.clone() {
         let facts = extract_story(app.library.story(r), &[]);
         app.add_facts(r, facts);
@@ -198,8 +197,7 @@ fn every_size_down_to_one_cell_draws() {
 fn unshaped_lam_alef_takes_two_cells() {
     let loaded = load_bytes("لا سلام\nسلام عليكم".as_bytes(), "x.txt").unwrap();
     let options = LayoutOptions { shaping: false, ..LayoutOptions::default() };
-    let mut app =
-        App::new(Library::from_articles(vec![loaded.article]), options, Keymap::default(), State::default(), false);
+    let mut app = reader_of(loaded.article, options);
     app.resize(40, 10);
     let buf = draw(&app);
     let title = rows(&buf)[0].clone();
@@ -212,13 +210,7 @@ fn a_paragraph_of_a_hundred_thousand_names_draws_and_scrolls() {
     // every one of them is marked: drawing must only look at the marks of the lines on screen
     let text = format!("عنوان\n{}\n", "غزة ".repeat(100_000));
     let loaded = load_bytes(text.as_bytes(), "names.txt").unwrap();
-    let mut app = App::new(
-        Library::from_articles(vec![loaded.article]),
-        LayoutOptions::default(),
-        Keymap::default(),
-        State::default(),
-        false,
-    );
+    let mut app = reader_of(loaded.article, LayoutOptions::default());
     let facts = qari::extract::Facts {
         places: vec![qari::extract::Mention { name: "غزة".into(), mentions: 100_000 }],
         ..qari::extract::Facts::default()
