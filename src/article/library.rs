@@ -25,18 +25,19 @@ pub enum LoadError {
     EmptyFolder { path: String },
 }
 
-/// An article and what was wrong with its bytes.
+/// An article and how its bytes were read.
 #[derive(Debug)]
 pub struct Loaded {
     pub article: Article,
     pub bad_sequences: usize,
+    /// What the user should know about the decoding (see [`crate::article::decode::Decoded::notice`]).
+    pub decoding: Option<String>,
 }
 
 impl Loaded {
-    /// A one-line notice for the user when the file had to be repaired.
+    /// A one-line notice for the user when the file was not plain UTF-8 or had to be repaired.
     pub fn notice(&self) -> Option<String> {
-        (self.bad_sequences > 0)
-            .then(|| format!("{}: {} invalid UTF-8 sequence(s) replaced with �", self.article.path, self.bad_sequences))
+        self.decoding.as_ref().map(|d| format!("{}: {d}", self.article.path))
     }
 }
 
@@ -45,7 +46,11 @@ pub fn load_bytes(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
     let decoded = decode(bytes, path)?;
     let stories =
         if looks_like_json(path, &decoded.text) { parse_json(&decoded.text, path)? } else { parse_text(&decoded.text) };
-    Ok(Loaded { article: Article { path: path.to_string(), stories }, bad_sequences: decoded.bad_sequences })
+    Ok(Loaded {
+        article: Article { path: path.to_string(), stories },
+        bad_sequences: decoded.bad_sequences,
+        decoding: decoded.notice(),
+    })
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {

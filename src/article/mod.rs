@@ -1,5 +1,6 @@
 //! Articles: bytes to the story model (decode, sanitize, parse) and the library of them.
 
+pub mod charset;
 pub mod dates;
 pub mod decode;
 pub mod library;

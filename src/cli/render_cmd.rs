@@ -42,7 +42,9 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
         };
     }
     let loaded = load_file(&args.path)?;
-    warn_bad_bytes(&name, loaded.bad_sequences);
+    if let Some(notice) = loaded.notice() {
+        super::say(&format!("warning: {notice}"));
+    }
     let stories = &loaded.article.stories;
     let Some(story) = stories.get(args.story) else {
         return Err(CliError::Input(format!(
