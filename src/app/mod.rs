@@ -229,25 +229,14 @@ impl App {
     }
 
     fn compute_links(&mut self) {
-        let story = self.library.story(self.current);
-        let article = self.current.article;
-        let mut links: Vec<LinkTarget> = story
-            .linked
-            .iter()
-            .filter(|l| l.story < self.library.articles[article].stories.len())
-            .map(|l| LinkTarget {
-                story: StoryRef { article, story: l.story },
-                title: l.title.clone(),
-                via: l.via,
-                shared: l.shared.clone(),
-            })
-            .collect();
+        let mut links = read_also_links(&self.library, self.current);
         if let Some(mine) = self.profiles.get(&self.current) {
-            let taken: Vec<StoryRef> = links.iter().map(|l| l.story).chain([self.current]).collect();
+            let taken: Vec<StoryRef> = links.iter().filter_map(|l| l.story).chain([self.current]).collect();
             let others = self.profiles.iter().filter(|(r, _)| !taken.contains(r)).map(|(r, p)| (*r, p));
             for (r, shared) in related(mine, others, 5) {
                 links.push(LinkTarget {
-                    story: r,
+                    story: Some(r),
+                    url: None,
                     title: self.library.story(r).title.clone(),
                     via: LinkKind::Related,
                     shared,
@@ -529,7 +518,11 @@ impl App {
             }
             Focus::Panel => match self.panel_items().get(self.panel_selected).cloned() {
                 Some(Item::Figure(i)) => self.select_figure(i),
-                Some(Item::Link(target)) => self.open(target.story, true),
+                Some(Item::Link(target)) => match (target.story, target.url) {
+                    (Some(story), _) => self.open(story, true),
+                    (None, Some(url)) => self.messages.push(format!("not in the library: {url}")),
+                    (None, None) => {}
+                },
                 Some(Item::Quote(i)) => {
                     if let Some(q) = self.current_facts().map(|f| f.quotes[i].paragraph) {
                         self.view.reveal(block_of_paragraph(q), 0);
@@ -687,17 +680,22 @@ pub fn block_of_paragraph(paragraph: i64) -> usize {
     }
 }
 
+/// The story's own links: to stories of its file, or by URL to pages elsewhere in the
+/// library; a page that is not in the library is listed with its URL.
 fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
-    let article = &library.articles[r.article];
-    article.stories[r.story]
+    library
+        .story(r)
         .linked
         .iter()
-        .filter(|l| l.story < article.stories.len())
-        .map(|l| LinkTarget {
-            story: StoryRef { article: r.article, story: l.story },
-            title: l.title.clone(),
-            via: l.via,
-            shared: l.shared.clone(),
+        .filter_map(|l| {
+            let story = library.link_target(r, l);
+            (story.is_some() || l.url.is_some()).then(|| LinkTarget {
+                story,
+                url: l.url.clone(),
+                title: l.title.clone(),
+                via: l.via,
+                shared: l.shared.clone(),
+            })
         })
         .collect()
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{write_out, CliError};
 use crate::article::decode::{check_not_binary, decode_chunk};
-use crate::article::{article_files_of, load_file, Article, LinkKind, Story};
+use crate::article::{article_files_of, load_file, Article, Library, LinkKind, Story, StoryRef};
 use crate::extract::{extract_all, figures_in, Facts, Figure, Mention, Person, Quote};
 use crate::layout::bidi::is_bidi_control;
 
@@ -59,8 +59,12 @@ struct StoryJson<'a> {
 
 #[derive(Serialize)]
 struct LinkJson {
-    story: usize,
+    /// The linked story's index in its file; absent for a page not among the inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<usize>,
     title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
     via: LinkKind,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     shared: Vec<String>,
@@ -88,6 +92,9 @@ pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
             articles.push(loaded.article);
         }
     }
+    // a library, for links between the given files
+    let library = Library::from_articles(articles);
+    let articles = &library.articles;
     let index: Vec<(usize, usize)> =
         articles.iter().enumerate().flat_map(|(a, art)| (0..art.stories.len()).map(move |s| (a, s))).collect();
     let stories: Vec<&Story> = index.iter().map(|&(a, s)| &articles[a].stories[s]).collect();
@@ -96,25 +103,30 @@ pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
     let mut k = 0;
     for (a, article) in articles.iter().enumerate() {
         let mut stories_json = Vec::new();
-        for story in &article.stories {
+        for (s, story) in article.stories.iter().enumerate() {
+            let from = StoryRef { article: a, story: s };
+            let targets: Vec<Option<StoryRef>> = story.linked.iter().map(|l| library.link_target(from, l)).collect();
             let mut linked: Vec<LinkJson> = story
                 .linked
                 .iter()
-                .map(|l| LinkJson {
-                    story: l.story,
+                .zip(&targets)
+                .map(|(l, target)| LinkJson {
+                    story: target.map(|t| t.story),
                     title: l.title.clone(),
+                    url: l.url.clone(),
                     via: l.via,
                     shared: l.shared.clone(),
-                    path: None,
+                    path: target.filter(|t| t.article != a).map(|t| articles[t.article].path.clone()),
                 })
                 .collect();
             for (other, shared) in &related[k] {
                 let (oa, os) = index[*other];
-                if oa == a && story.linked.iter().any(|l| l.story == os) {
+                if targets.contains(&Some(StoryRef { article: oa, story: os })) {
                     continue;
                 }
                 linked.push(LinkJson {
-                    story: os,
+                    story: Some(os),
+                    url: None,
                     title: articles[oa].stories[os].title.clone(),
                     via: LinkKind::Related,
                     shared: shared.clone(),
@@ -244,7 +256,13 @@ fn write_table(json: &LibraryJson, out: &mut impl Write) -> std::io::Result<()> 
             }
             for l in &s.linked {
                 let via = if l.via == LinkKind::ReadAlso { "read also" } else { "related" };
-                writeln!(out, "    {via} → [{}] {}", l.story, clean(&l.title))?;
+                let target = match (l.story, &l.path, &l.url) {
+                    (Some(k), Some(path), _) => format!("{} [{k}]", clean(path)),
+                    (Some(k), None, _) => format!("[{k}]"),
+                    (None, _, Some(url)) => url.clone(),
+                    (None, _, None) => String::new(),
+                };
+                writeln!(out, "    {via} → {target} {}", clean(&l.title))?;
             }
         }
     }

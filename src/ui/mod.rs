@@ -210,7 +210,10 @@ fn item_rows(app: &App, item: &Item, styles: &Styles) -> Vec<(String, Style)> {
         Item::Link(l) => {
             let mut rows = vec![(l.title.clone(), Style::default())];
             let via = if l.via == LinkKind::ReadAlso {
-                "read also".to_string()
+                match (&l.story, &l.url) {
+                    (None, Some(url)) => format!("read also · {url}"),
+                    _ => "read also".to_string(),
+                }
             } else {
                 format!("related: {}", l.shared.join("، "))
             };
