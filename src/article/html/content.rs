@@ -56,6 +56,8 @@ struct Analysis<'a> {
     skipped: Vec<bool>,
     /// Roots of boilerplate subtrees (navigation, share bars, related boxes…).
     unlikely: Vec<bool>,
+    /// Prefix sums of `<article>`, `<main>` and `itemprop=articleBody` elements.
+    articles: Vec<u32>,
     /// Prefix sums over nodes of counted text characters, link text characters, commas and
     /// certain tags, so any subtree's totals are two lookups.
     text: Vec<u32>,
@@ -78,8 +80,17 @@ impl<'a> Analysis<'a> {
         for id in (0..n).rev() {
             end[id] = dom.children(id).last().map_or(id, |last| end[last]);
         }
+        // how many article elements each subtree holds: a boilerplate-looking wrapper around
+        // one is not boilerplate
+        let mut articles = vec![0u32; n + 1];
+        for id in 0..n {
+            let marks = matches!(dom.name(id), "article" | "main")
+                || dom.attr(id, "itemprop").is_some_and(|p| p.contains("articleBody"));
+            articles[id + 1] = articles[id] + u32::from(marks);
+        }
         let mut a = Analysis {
             dom,
+            articles,
             end,
             skipped: vec![false; n],
             unlikely: vec![false; n],
@@ -125,7 +136,7 @@ impl<'a> Analysis<'a> {
                         if matches!(name, "iframe" | "embed" | "object" | "video") {
                             embed = 1;
                         }
-                    } else if is_unlikely(dom, i, &class_words(dom, i)) {
+                    } else if is_unlikely(dom, i, &class_words(dom, i)) && self.sum(&self.articles, i) == 0.0 {
                         self.unlikely[i] = true;
                         excluded_until = Some(self.end[i]);
                     } else {
@@ -262,6 +273,11 @@ fn best(a: &Analysis, score: &[f64]) -> Option<NodeId> {
     let dom = a.dom;
     let mut ranked: Vec<NodeId> = (0..score.len()).filter(|&i| !score[i].is_nan()).collect();
     ranked.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+    if std::env::var("QARI_DEBUG").is_ok() {
+        for &c in ranked.iter().take(8) {
+            eprintln!("DBG cand {c} {} {:?} score {:.1} text {} ld {:.2}", dom.name(c), dom.attr(c, "class"), score[c], a.text_len(c), a.link_density(c));
+        }
+    }
     let mut top = *ranked.first()?;
     let top_score = score[top];
     let is_root = |x: NodeId| matches!(dom.name(x), "body" | "html" | "") || dom.nodes[x].parent.is_none();
