@@ -14,6 +14,8 @@ use super::text::{char_count, clean, push_collapsed};
 
 /// A block shorter than this (in characters) does not score its ancestors.
 const MIN_PARAGRAPH: usize = 25;
+/// A body has at least this many characters (when the page has that many anywhere).
+const MIN_BODY: usize = 200;
 /// How many ancestors a block scores.
 const SCORED_LEVELS: usize = 5;
 
@@ -271,7 +273,11 @@ pub fn extract(dom: &Dom) -> Body {
 /// scores higher, as Readability does.
 fn best(a: &Analysis, score: &[f64]) -> Option<NodeId> {
     let dom = a.dom;
-    let mut ranked: Vec<NodeId> = (0..score.len()).filter(|&i| !score[i].is_nan()).collect();
+    // a heading's wrapper can win on its class alone: a body is longer than a line or two
+    let longest = (0..score.len()).filter(|&i| !score[i].is_nan()).map(|i| a.text_len(i)).fold(0.0, f64::max);
+    let min_len = (MIN_BODY as f64).min(longest);
+    let mut ranked: Vec<NodeId> =
+        (0..score.len()).filter(|&i| !score[i].is_nan() && a.text_len(i) >= min_len).collect();
     ranked.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
     if std::env::var("QARI_DEBUG").is_ok() {
         for &c in ranked.iter().take(8) {
