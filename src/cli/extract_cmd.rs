@@ -45,6 +45,12 @@ struct ArticleJson<'a> {
 #[derive(Serialize)]
 struct StoryJson<'a> {
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     published: Option<&'a str>,
     dateline: Option<&'a str>,
     sources: &'a [String],
@@ -153,6 +159,9 @@ pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
 fn story_json<'a>(story: &'a Story, facts: &'a Facts, linked: Vec<LinkJson>) -> StoryJson<'a> {
     StoryJson {
         title: &story.title,
+        url: story.url.as_deref(),
+        site: story.site.as_deref(),
+        author: story.author.as_deref(),
         published: story.published.as_deref(),
         dateline: story.dateline.as_deref(),
         sources: &story.sources,
@@ -214,14 +223,21 @@ fn write_table(json: &LibraryJson, out: &mut impl Write) -> std::io::Result<()> 
         writeln!(out, "== {}", clean(article.path))?;
         for (i, s) in article.stories.iter().enumerate() {
             writeln!(out, "\n[{i}] {}", clean(s.title))?;
-            let meta: Vec<String> =
-                [s.published.map(|p| format!("published {p}")), s.dateline.map(|d| format!("dateline {}", clean(d)))]
-                    .into_iter()
-                    .flatten()
+            let meta: Vec<String> = [
+                s.published.map(|p| format!("published {p}")),
+                s.dateline.map(|d| format!("dateline {}", clean(d))),
+                s.author.map(|a| format!("by {}", clean(a))),
+                s.site.map(|x| format!("site {}", clean(x))),
+            ]
+            .into_iter()
+            .flatten()
                     .chain((!s.sources.is_empty()).then(|| format!("sources {}", clean(&s.sources.join("، ")))))
                     .collect();
             if !meta.is_empty() {
                 writeln!(out, "    {}", meta.join(" · "))?;
+            }
+            if let Some(url) = s.url {
+                writeln!(out, "    {url}")?;
             }
             writeln!(out, "    {} paragraphs, {} figures", s.paragraphs.len(), s.figures.len())?;
             for f in s.figures {

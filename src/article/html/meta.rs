@@ -109,7 +109,7 @@ fn read_meta_tag(dom: &Dom, id: NodeId, meta: &mut Meta) {
                 set_field(&mut meta.author, content.trim_start_matches("By ").trim_start_matches("by "));
             }
         }
-        "application-name" | "twitter:site" if meta.site.is_none() => {
+        "application-name" if meta.site.is_none() => {
             set_field(&mut meta.site, content.trim_start_matches('@'));
         }
         _ => {}
