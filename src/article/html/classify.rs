@@ -66,6 +66,7 @@ pub fn is_skipped(dom: &Dom, id: NodeId) -> bool {
     };
     let name: &str = &e.name;
     if is_never_text(name)
+        || (name.starts_with("amp-") && name != "amp-fit-text")
         || matches!(
             name,
             "button"
@@ -297,7 +298,7 @@ const UNLIKELY: &[&str] = &[
     "recommended", "popular", "trending", "mostread", "sidebar", "footer", "navbar", "navigation", "menu",
     "breadcrumb", "breadcrumbs", "ticker", "taboola", "outbrain", "modal", "popup", "pagination", "pager", "combx",
     "shoutbox", "skyscraper", "supplemental", "agegate", "remark", "replies", "community", "readmore", "tags",
-    "keywords", "rss",
+    "keywords", "rss", "tweet", "twitter", "instagram", "tiktok", "embed", "fb",
 ];
 
 /// Multi-word marks, checked on the joined words (`most-read` → `most read`).

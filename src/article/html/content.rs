@@ -38,8 +38,11 @@ pub struct Body {
     /// Blocks of links set apart inside the article (related boxes, `<aside>`s): each is a
     /// list of (link text, `href`), with the box's own heading text.
     pub boxes: Vec<LinkBox>,
-    /// The element the body was found in (`None`: nothing looked like a body).
-    pub root: Option<NodeId>,
+    /// Short lines of the article around the body (bylines, `المصدر:` lines).
+    pub lines_around: Vec<String>,
+    /// Short texts of elements that say they hold a date (`class="date"`, `itemprop`…), in
+    /// document order: where a page that gives no machine-readable date shows it.
+    pub date_lines: Vec<String>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -261,11 +264,18 @@ pub fn extract(dom: &Dom) -> Body {
         emitter.emit(root);
     }
     let mut body = emitter.finish();
-    // boxes of links set apart inside the article the body belongs to
+    // what is set apart inside the article the body belongs to
     let scope = std::iter::once(top).chain(dom.ancestors(top)).find(|&x| dom.name(x) == "article").unwrap_or(top);
-    let scope = if roots.len() > 1 { dom.nodes[top].parent.unwrap_or(top).max(scope) } else { scope };
-    body.boxes = link_boxes(&a, scope);
-    body.root = Some(top);
+    // without an <article>, the body's parent, unless it holds much more (a whole page)
+    let parent = dom.nodes[top].parent.filter(|&p| dom.element(p).is_some());
+    let scope = match parent {
+        Some(p) if scope == top && (roots.len() > 1 || a.text_len(p) <= 1.6 * a.text_len(top)) => p,
+        _ => scope,
+    };
+    let (boxes, lines) = outside_body(&a, scope, &roots);
+    body.boxes.extend(boxes);
+    body.lines_around = lines;
+    body.date_lines = date_lines(&a);
     body
 }
 
@@ -436,6 +446,8 @@ struct Emitter<'a> {
     a: &'a Analysis<'a>,
     score: &'a [f64],
     paragraphs: Vec<Paragraph>,
+    /// Link boxes dropped from inside the body.
+    boxes: Vec<LinkBox>,
     current: Paragraph,
     /// The element the current paragraph's text is in, when it is a heading.
     current_heading: bool,
@@ -447,6 +459,7 @@ impl<'a> Emitter<'a> {
             a,
             score,
             paragraphs: Vec::new(),
+            boxes: Vec::new(),
             current: Paragraph { text: String::new(), links: Vec::new(), link_chars: 0, heading: false },
             current_heading: false,
         }
@@ -490,6 +503,9 @@ impl<'a> Emitter<'a> {
                         if !is_inline(name) || a.unlikely[i] {
                             self.flush();
                         }
+                        if !a.skipped[i] {
+                            self.boxes.extend(link_box(a, i));
+                        }
                         i = a.end[i] + 1;
                         continue;
                     }
@@ -528,56 +544,94 @@ impl<'a> Emitter<'a> {
 
     fn finish(mut self) -> Body {
         self.flush();
-        Body { paragraphs: self.paragraphs, boxes: Vec::new(), root: None }
+        Body { paragraphs: self.paragraphs, boxes: self.boxes, ..Body::default() }
     }
 }
 
-/// Boxes of links inside `scope` that were set aside as boilerplate: related and read-also
-/// boxes, `<aside>`s. Each keeps its heading (its first text) and its links.
-fn link_boxes(a: &Analysis, scope: NodeId) -> Vec<LinkBox> {
+/// Boxes of links inside `scope`, outside the body's roots, that were set aside as
+/// boilerplate (related and read-also boxes, `<aside>`s), and the short lines there (where an
+/// `المصدر:` line may stand).
+fn outside_body(a: &Analysis, scope: NodeId, roots: &[NodeId]) -> (Vec<LinkBox>, Vec<String>) {
     let dom = a.dom;
     let mut boxes = Vec::new();
+    let mut lines = Vec::new();
     let mut i = scope;
     while i <= a.end[scope] {
-        if a.skipped[i] && !matches!(dom.name(i), "figure") {
+        if roots.contains(&i) || a.skipped[i] {
             i = a.end[i] + 1;
             continue;
         }
-        if !a.unlikely[i] {
-            i += 1;
+        if a.unlikely[i] {
+            boxes.extend(link_box(a, i));
+            i = a.end[i] + 1;
             continue;
         }
-        let mut link_box = LinkBox { words: class_words(dom, i), ..LinkBox::default() };
-        if dom.name(i) == "aside" {
-            link_box.words.push("aside".into());
+        let name = dom.name(i);
+        if dom.element(i).is_some() && !is_inline(name) && a.text_len(i) <= 120.0 && a.text_len(i) > 0.0 {
+            lines.push(plain_text(a, i));
+            i = a.end[i] + 1;
+            continue;
         }
-        let mut j = i;
-        while j <= a.end[i] {
-            if a.skipped[j] {
-                j = a.end[j] + 1;
-                continue;
-            }
-            if dom.name(j) == "a" {
-                let text = clean(&plain_text(a, j));
-                if let Some(href) = dom.attr(j, "href") {
-                    if !text.is_empty() {
-                        link_box.links.push((text, href.to_string()));
-                    }
-                }
-                j = a.end[j] + 1;
-                continue;
-            }
-            if link_box.heading.is_empty() && link_box.links.is_empty() {
-                if let Some(t) = dom.text(j) {
-                    link_box.heading = clean(t);
-                }
-            }
-            j += 1;
-        }
-        if !link_box.links.is_empty() {
-            boxes.push(link_box);
-        }
-        i = a.end[i] + 1;
+        i += 1;
     }
-    boxes
+    (boxes, lines)
+}
+
+/// Short texts of the elements whose words say they hold a date.
+fn date_lines(a: &Analysis) -> Vec<String> {
+    let dom = a.dom;
+    let mut lines = Vec::new();
+    for id in 0..dom.nodes.len() {
+        if dom.element(id).is_none() || a.skipped[id] {
+            continue;
+        }
+        let words = class_words(dom, id);
+        let dated = words.iter().any(|w| {
+            matches!(w.as_str(), "date" | "time" | "datetime" | "timestamp" | "published" | "publish" | "posted" | "pubdate")
+        });
+        // a date element holds a line, not a page: its end is near (checked before reading)
+        if dated && a.end[id] - id <= 40 {
+            let text = plain_text(a, id);
+            if !text.is_empty() && text.chars().count() <= 80 {
+                lines.push(text);
+            }
+        }
+        if lines.len() >= 20 {
+            break;
+        }
+    }
+    lines
+}
+
+/// The links of a box set aside, with its heading (its first text before a link).
+fn link_box(a: &Analysis, id: NodeId) -> Option<LinkBox> {
+    let dom = a.dom;
+    let mut link_box = LinkBox { words: class_words(dom, id), ..LinkBox::default() };
+    if dom.name(id) == "aside" {
+        link_box.words.push("aside".into());
+    }
+    let mut j = id;
+    while j <= a.end[id] {
+        if a.skipped[j] {
+            j = a.end[j] + 1;
+            continue;
+        }
+        if dom.name(j) == "a" {
+            let text = clean(&plain_text(a, j));
+            if let Some(href) = dom.attr(j, "href") {
+                if !text.is_empty() {
+                    link_box.links.push((text, href.to_string()));
+                }
+            }
+            j = a.end[j] + 1;
+            continue;
+        }
+        if link_box.heading.is_empty() && link_box.links.is_empty() {
+            if let Some(t) = dom.text(j) {
+                link_box.heading = clean(t);
+            }
+        }
+        j += 1;
+    }
+    (!link_box.links.is_empty()).then_some(link_box)
 }

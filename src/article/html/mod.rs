@@ -37,6 +37,12 @@ pub fn parse_html(html: &str, page_url: Option<&str>) -> Story {
         .and_then(|b| urls::resolve(b, page.as_ref().or(canonical.as_ref())))
         .or_else(|| page.clone())
         .or_else(|| canonical.clone());
+    // a saved page: `/path` links are the site's, `other.html` ones the folder's (wget -k)
+    let site_base = canonical.clone().filter(|_| meta.base.is_none() && page.as_ref().is_some_and(|p| p.scheme() == "file"));
+    let resolve = |href: &str| match &site_base {
+        Some(site) if href.trim_start().starts_with('/') => urls::resolve(href, Some(site)),
+        _ => urls::resolve(href, base.as_ref()),
+    };
     let story_url = canonical.clone().or_else(|| page.clone().filter(|p| p.scheme() != "file"));
 
     let site = meta.site.clone().or_else(|| story_url.as_ref().and_then(|u| u.host_str()).map(site_of_host));
@@ -48,7 +54,7 @@ pub fn parse_html(html: &str, page_url: Option<&str>) -> Story {
     let mut read_also_list = false;
     let own_key = story.url.as_deref().and_then(urls::key);
     let add_link = |text: &str, href: &str, links: &mut Vec<(String, Url)>| {
-        let Some(url) = urls::resolve(href, base.as_ref()) else {
+        let Some(url) = resolve(href) else {
             return;
         };
         let key = urls::key(url.as_str());
@@ -92,10 +98,15 @@ pub fn parse_html(html: &str, page_url: Option<&str>) -> Story {
             add_link(text, href, &mut links);
         }
     }
+    for line in &body.lines_around {
+        if let Some(sources) = sources_line(line) {
+            story.sources.extend(sources);
+        }
+    }
     if story.paragraphs.is_empty() {
         story.paragraphs = fallback_paragraphs(&meta);
     }
-    story.published = meta.published.clone();
+    story.published = meta.published.clone().or_else(|| body.date_lines.iter().find_map(|l| meta::day_of(l)));
     story.author = meta.author.clone();
     story.dateline = story.paragraphs.first().and_then(|p| dateline_of(p));
     if let Some(site) = site {
