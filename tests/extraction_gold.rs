@@ -63,8 +63,7 @@ fn read_set(dir: &Path) -> Vec<(String, String, Value)> {
             let gold_path = txt.with_extension("gold.json");
             let gold = std::fs::read_to_string(&gold_path)
                 .unwrap_or_else(|e| panic!("{} has no gold file: {e}", txt.display()));
-            let gold: Value =
-                serde_json::from_str(&gold).unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
+            let gold: Value = serde_json::from_str(&gold).unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
             let text = std::fs::read_to_string(&txt).unwrap_or_else(|e| panic!("{}: {e}", txt.display()));
             let name = txt.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             (name, text, gold)

@@ -1,5 +1,7 @@
-//! People (after titles and roles), places (the gazetteer) and organizations (known names and
-//! patterns such as وزارة X), counted across a story's paragraphs.
+//! People (after titles and roles, or opened by a given name), places (the gazetteer, in place
+//! contexts when a name is also a common word, and districts or camps by pattern) and
+//! organizations (known names, and a head word with its whole genitive and adjective chain),
+//! counted across a story's paragraphs.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -7,6 +9,7 @@ use std::sync::OnceLock;
 use super::figures::stems;
 use super::gazetteer::{is_adjective, organizations, places};
 use super::lexicon::FUNCTION_WORDS;
+use super::names::{ARABIC_GIVEN_NAMES, FOREIGN_GIVEN_NAMES, FOREIGN_SURNAMES};
 use super::tokens::{tokenize, Token};
 use super::{Mention, Person};
 use crate::arabic::{fold, is_arabic_letter, is_haraka, TATWEEL};
@@ -175,13 +178,15 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Words that join the next word into one name: عبد الفتاح، أبو مازن، بن سلمان.
-const NAME_JOINERS: &[&str] = &["عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "آل", "ولد", "أم", "ذو"];
+const NAME_JOINERS: &[&str] = &["عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "آل", "ولد", "أم", "ذو", "أيت", "آيت"];
 
 struct Lexicon {
     titles: Vec<(Vec<String>, &'static str)>,
     roles: Vec<(Vec<String>, &'static str)>,
     not_names: HashSet<String>,
     joiners: HashSet<String>,
+    given: HashSet<String>,
+    surnames: HashSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -192,11 +197,19 @@ fn lexicon() -> &'static Lexicon {
             v.sort_by_key(|(k, _): &(Vec<String>, _)| std::cmp::Reverse(k.len()));
             v
         };
+        let mut not_names: HashSet<String> =
+            NOT_NAMES.iter().map(|w| fold(w)).chain(FUNCTION_WORDS.iter().map(|w| w.to_string())).collect();
+        // a word that opens a title or a role ends a name before it
+        not_names.extend(
+            TITLES.iter().chain(ROLES_WITH_COMPLEMENT).filter_map(|t| fold(t).split(' ').next().map(String::from)),
+        );
         Lexicon {
             titles: words(TITLES),
             roles: words(ROLES_WITH_COMPLEMENT),
-            not_names: NOT_NAMES.iter().map(|w| fold(w)).chain(FUNCTION_WORDS.iter().map(|w| w.to_string())).collect(),
+            not_names,
             joiners: NAME_JOINERS.iter().map(|w| fold(w)).collect(),
+            given: ARABIC_GIVEN_NAMES.iter().chain(FOREIGN_GIVEN_NAMES).map(|w| fold(w)).collect(),
+            surnames: FOREIGN_SURNAMES.iter().map(|w| fold(w)).collect(),
         }
     })
 }
@@ -258,21 +271,47 @@ fn pattern_starters() -> &'static HashSet<String> {
 /// Everything found in one paragraph.
 #[derive(Default)]
 pub struct Found {
-    /// (full name, role) at each place a person was named after a role.
+    /// (full name, role) at each place a person was named, after a role or by a given name.
     pub people: Vec<(String, Option<String>)>,
     pub places: Vec<String>,
     pub organizations: Vec<(String, usize, usize)>,
 }
 
+/// What a paragraph is read with: names the story has made known so far.
+#[derive(Default)]
+pub struct Context {
+    /// Words (folded) of people's names found so far.
+    pub name_parts: HashSet<String>,
+    /// Places (gazetteer indexes) named so far where no doubt was possible: such a name is a
+    /// place anywhere after.
+    pub places: HashSet<usize>,
+    /// Tokens before this index are the dateline: every place name there counts.
+    pub dateline_end: usize,
+}
+
+impl Context {
+    pub fn with_name_parts(name_parts: &HashSet<String>) -> Context {
+        Context { name_parts: name_parts.clone(), ..Context::default() }
+    }
+}
+
 pub fn find(text: &str, known_name_parts: &HashSet<String>) -> (Found, Vec<Token>) {
+    let mut context = Context::with_name_parts(known_name_parts);
+    find_in(text, &mut context)
+}
+
+/// Everything found in one paragraph; `context` learns the places named without doubt.
+pub fn find_in(text: &str, context: &mut Context) -> (Found, Vec<Token>) {
     let chars: Vec<char> = text.chars().collect();
     let tokens = tokenize(text);
     let mut found = Found::default();
+    // the token after the last place found: a place joined to it by و is a place too
+    let mut after_place = usize::MAX;
     let mut i = 0;
     while i < tokens.len() {
-        if let Some((index, used)) = organizations().match_at(&tokens, i) {
-            found.organizations.push((organizations().names[index].clone(), i, i + used));
-            i += used;
+        if let Some((name, end)) = known_organization(&chars, &tokens, i) {
+            found.organizations.push((name, i, end));
+            i = end;
             continue;
         }
         // one look-up rules out most words before the patterns are tried one by one
@@ -282,13 +321,33 @@ pub fn find(text: &str, known_name_parts: &HashSet<String>) -> (Found, Vec<Token
             i = end;
             continue;
         }
-        if let Some((index, used)) = places().match_at(&tokens, i) {
-            found.places.push(places().names[index].clone());
-            i += used;
+        if let Some((name, end)) = designated_place(&chars, &tokens, i) {
+            found.places.push(name);
+            after_place = end;
+            i = end;
             continue;
         }
+        let given = opens_a_name(&tokens, i);
+        if let Some((person, end)) = given.then(|| person_by_name(&chars, &tokens, i)).flatten() {
+            context.name_parts.extend(fold(&person).split(' ').map(String::from));
+            found.people.push((person, None));
+            i = end;
+            continue;
+        }
+        if let Some((index, used)) = places().match_at(&tokens, i) {
+            let in_list = i == after_place && tokens[i].key.starts_with('و');
+            if in_place_context(&tokens, i, index, context) || in_list {
+                if !places().info.get(index).is_some_and(|p| p.weak) || i < context.dateline_end {
+                    context.places.insert(index);
+                }
+                found.places.push(places().names[index].clone());
+                i += used;
+                after_place = i;
+                continue;
+            }
+        }
         if let Some((person, role, end)) =
-            starts_a_pattern.then(|| person_after_role(&chars, &tokens, i, known_name_parts)).flatten()
+            starts_a_pattern.then(|| person_after_role(&chars, &tokens, i, &context.name_parts)).flatten()
         {
             found.people.push((person, Some(role)));
             i = end;
@@ -299,13 +358,367 @@ pub fn find(text: &str, known_name_parts: &HashSet<String>) -> (Found, Vec<Token
     (found, tokens)
 }
 
-/// Heads of organization names: وزارة الصحة، صحيفة المرصد، الجيش الإسرائيلي.
+/// A known organization with the adjectives that follow it (الهلال الأحمر الليبي).
+fn known_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    let list = organizations();
+    let (index, used) = list.match_at(tokens, i)?;
+    let mut end = i + used;
+    while tokens.get(end).is_some_and(|t| t.is_word() && is_adjective(&t.key)) {
+        end += 1;
+    }
+    if end == i + used {
+        return Some((list.names[index].clone(), end));
+    }
+    let stem = stems(&tokens[i].key).find(|s| list.first_word(s)).map(|s| s.into_owned()).unwrap_or_default();
+    Some((words_text(chars, &tokens[i..end], &stem), end))
+}
+
+/// Words before a name that make it a place: prepositions of place, words for a kind of
+/// place, the sides of a country.
+const PLACE_LEADS: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "قرب",
+    "بالقرب",
+    "نحو",
+    "باتجاه",
+    "حول",
+    "داخل",
+    "عند",
+    "مدينه",
+    "مدينتي",
+    "مدن",
+    "بلده",
+    "بلدات",
+    "قريه",
+    "قري",
+    "مخيم",
+    "مخيمات",
+    "حي",
+    "احياء",
+    "منطقه",
+    "مناطق",
+    "محافظه",
+    "محافظات",
+    "محافظتي",
+    "ولايه",
+    "ولايات",
+    "ولايتي",
+    "اقليم",
+    "اقاليم",
+    "قضاء",
+    "اقضيه",
+    "ناحيه",
+    "مديريه",
+    "مديريات",
+    "محليه",
+    "محليات",
+    "محليتي",
+    "جماعه",
+    "دوار",
+    "معتمديه",
+    "لواء",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "وسط",
+    "اطراف",
+    "ريف",
+    "عاصمه",
+    "سكان",
+    "اهالي",
+    "ضواحي",
+    "مشارف",
+    "مدخل",
+    "جزيره",
+    "ساحل",
+    "سواحل",
+    "عاصمتها",
+    "بين",
+];
+
+/// Whether the place name at token i counts here: a name of no doubt always does; a weak one
+/// (a small place, a common word, a given name) after a word of place, with the preposition
+/// ب on it, in the dateline, or once the story has named it without doubt.
+fn in_place_context(tokens: &[Token], i: usize, index: usize, context: &Context) -> bool {
+    static LEADS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let leads = LEADS.get_or_init(|| PLACE_LEADS.iter().copied().collect());
+    let weak = places().info.get(index).is_some_and(|p| p.weak)
+        || stems(&tokens[i].key)
+            .any(|s| lexicon().given.contains(s.as_ref()) || lexicon().surnames.contains(s.as_ref()));
+    if !weak || i < context.dateline_end || context.places.contains(&index) {
+        return true;
+    }
+    let key = tokens[i].key.as_str();
+    let with_b = ["ب", "وب", "فب"].iter().any(|p| key.strip_prefix(p).is_some_and(|rest| places().first_word(rest)));
+    with_b
+        || i.checked_sub(1)
+            .is_some_and(|p| tokens[p].is_word() && stems(&tokens[p].key).any(|s| leads.contains(s.as_ref())))
+}
+
+/// Words for a kind of place before its name. Regions and quarters keep the word in the name
+/// (ولاية كسلا is not the town of كسلا; مخيم جنين is not جنين); a town is named without it.
+const REGION_WORDS: &[&str] =
+    &["ولايه", "محافظه", "اقليم", "قضاء", "ناحيه", "مديريه", "محليه", "معتمديه", "حي", "مخيم", "حاره"];
+const TOWN_WORDS: &[&str] = &["مدينه", "بلده", "قريه", "دوار", "جزيره", "منطقه"];
+/// Words that open a two-word place name: بيت لاهيا، أبو شوك، ود الحليو.
+const COMPOUND_OPENERS: &[&str] = &[
+    "ابو",
+    "ام",
+    "بيت",
+    "بني",
+    "دير",
+    "عين",
+    "كفر",
+    "تل",
+    "وادي",
+    "راس",
+    "ود",
+    "بير",
+    "بئر",
+    "جبل",
+    "خان",
+    "مرج",
+    "ذي",
+    "سيدي",
+    "بن",
+    "عرب",
+    "كفر",
+    "شيخ",
+    "الشيخ",
+    "باب",
+    "سوق",
+    "تلال",
+];
+/// Words after a word of place that say what kind it is, not which: منطقة عسكرية، قرية صغيرة.
+const NOT_PLACE_NAMES: &[&str] = &[
+    "صغيره",
+    "كبيره",
+    "واحده",
+    "اخري",
+    "اخر",
+    "ثانيه",
+    "ثالثه",
+    "جديده",
+    "نائيه",
+    "مجاوره",
+    "قريبه",
+    "بعيده",
+    "عسكريه",
+    "امنه",
+    "منكوبه",
+    "حدوديه",
+    "سكنيه",
+    "صناعيه",
+    "زراعيه",
+    "ساحليه",
+    "جبليه",
+    "واسعه",
+    "مغلقه",
+    "محاصره",
+    "محتله",
+    "مفتوحه",
+    "الحدود",
+    "النازحين",
+    "اللاجيين",
+    "المنكوبه",
+    "المجاوره",
+    "القريبه",
+    "المحيطه",
+    "المستهدفه",
+    "المتضرره",
+    "المنطقه",
+    "المدينه",
+    "البلده",
+    "القريه",
+    "نفسها",
+    "ذاتها",
+    "كامله",
+    "باكملها",
+    "بكاملها",
+    "الامنه",
+    "العازله",
+    "عازله",
+    "الاخري",
+];
+
+/// `ولاية كسلا`, `مخيم أبو شوك`, `قرية تندلاي`: a word of place and the name after it.
+fn designated_place(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    static SETS: OnceLock<[HashSet<&'static str>; 4]> = OnceLock::new();
+    let [region, town, openers, not_names] = SETS.get_or_init(|| {
+        let set = |l: &[&'static str]| l.iter().copied().collect();
+        [set(REGION_WORDS), set(TOWN_WORDS), set(COMPOUND_OPENERS), set(NOT_PLACE_NAMES)]
+    });
+    let first = tokens.get(i).filter(|t| t.is_word())?;
+    let (word, keeps_word) = stems(&first.key).find_map(|s| {
+        if region.contains(s.as_ref()) {
+            Some((s.into_owned(), true))
+        } else if town.contains(s.as_ref()) {
+            Some((s.into_owned(), false))
+        } else {
+            None
+        }
+    })?;
+    let j = i + 1;
+    let lex = lexicon();
+    let plain = |t: &Token| {
+        t.is_word()
+            && t.key.chars().all(is_arabic_letter)
+            && t.key.chars().count() >= 2
+            && !lex.not_names.contains(t.key.as_str())
+            && !not_names.contains(t.key.as_str())
+            && !is_adjective(&t.key)
+            && super::numbers::number_word(&t.key).is_none()
+    };
+    let end = if let Some((index, used)) =
+        places().match_at(tokens, j).filter(|_| tokens[j].key.chars().next() != Some('و'))
+    {
+        // منطقة الشرق الأوسط: a wide area is named without the word
+        if word == "منطقه" && places().info.get(index).is_some_and(|p| !p.weak) {
+            return Some((places().names[index].clone(), j + used));
+        }
+        j + used
+    } else {
+        let t = tokens.get(j).filter(|t| plain(t))?;
+        // an indefinite word ending in ية is an adjective (منطقة سكنية), not a name
+        if !t.key.starts_with("ال") && t.key.ends_with("يه") {
+            return None;
+        }
+        if matches!(word.as_str(), "دوار" | "جزيره") && t.key.starts_with("ال") {
+            return None;
+        }
+        if openers.contains(t.key.as_str()) && tokens.get(j + 1).is_some_and(|n| plain(n)) {
+            j + 2
+        } else {
+            j + 1
+        }
+    };
+    let name_start = if keeps_word { i } else { j };
+    let stem = if keeps_word { word.clone() } else { tokens[j].key.to_string() };
+    let text = words_text(chars, &tokens[name_start..end], &stem);
+    (organizations().match_at(tokens, j).is_none()).then_some((text, end))
+}
+
+/// Whether token i may open a person's name: a given name (through clitics), a kunya
+/// (أبو خالد، أم محمد) or a foreign family name the press uses alone.
+fn opens_a_name(tokens: &[Token], i: usize) -> bool {
+    let lex = lexicon();
+    let Some(t) = tokens.get(i).filter(|t| t.is_word()) else { return false };
+    if t.key == "باسم" && i.checked_sub(1).is_some_and(|p| speaks_for(&tokens[p].key)) {
+        return false; // المتحدث باسم: in the name of
+    }
+    if t.key.ends_with("علي") {
+        // على, the preposition, folds to the name علي: the name only before a name
+        let next = tokens.get(i + 1);
+        return !t.key.starts_with("ال")
+            && next
+                .is_some_and(|n| n.is_word() && !n.key.starts_with("ال") && !lex.not_names.contains(n.key.as_str()));
+    }
+    let given = |k: &str| lex.given.contains(k) || lex.surnames.contains(k);
+    stems(&t.key).any(|s| given(&s))
+        || (stems(&t.key).any(|s| s == "ابو" || s == "ام") && tokens.get(i + 1).is_some_and(|n| given(&n.key)))
+}
+
+/// Words after which باسم means "in the name of".
+fn speaks_for(key: &str) -> bool {
+    stems(key).any(|s| {
+        matches!(
+            s.as_ref(),
+            "المتحدث"
+                | "متحدث"
+                | "المتحدثه"
+                | "متحدثه"
+                | "الناطق"
+                | "ناطق"
+                | "الناطقه"
+                | "ناطقه"
+                | "الرسمي"
+                | "الرسميه"
+                | "الاعلامي"
+                | "الاعلاميه"
+                | "تحدث"
+                | "تحدثت"
+        )
+    })
+}
+
+/// A person named without a title: a given name and up to three more name elements (given
+/// names, `عبد X`, `بن X`, `أبو X`, family names, nisbas), stopping at function words, verbs,
+/// titles and prepositions. A foreign family name the press uses alone is a name by itself.
+fn person_by_name(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    let lex = lexicon();
+    let first = &tokens[i];
+    let stem = stems(&first.key)
+        .find(|s| lex.given.contains(s.as_ref()) || lex.surnames.contains(s.as_ref()) || s == "ابو" || s == "ام")?
+        .into_owned();
+    let mut j = i + 1;
+    if stem == "ابو" || stem == "ام" {
+        j += 1; // the kunya's given name
+    }
+    let end = name_elements(tokens, j, 3);
+    let alone = lex.surnames.contains(stem.as_str()) && end == j;
+    if end == j && !alone {
+        return None;
+    }
+    // a two-word foreign surname (بن غفير) read whole
+    Some((words_text(chars, &tokens[i..end], &stem), end))
+}
+
+/// The end of up to `max` name elements from token j.
+fn name_elements(tokens: &[Token], j: usize, max: usize) -> usize {
+    let lex = lexicon();
+    let mut end = j;
+    let mut elements = 0;
+    let boundary = |k: usize| {
+        tokens
+            .get(k)
+            .is_none_or(|t| !t.is_word() || lex.not_names.contains(t.key.as_str()) || t.key == "وهو" || t.key == "وهي")
+    };
+    while elements < max {
+        let Some(t) = tokens.get(end).filter(|t| t.is_word() && t.key.chars().all(is_arabic_letter)) else { break };
+        let key = t.key.as_str();
+        if lex.not_names.contains(key) || is_adjective(key) || key.starts_with('و') && !lex.given.contains(key) {
+            break;
+        }
+        if lex.joiners.contains(key) {
+            if tokens.get(end + 1).is_none_or(|n| !n.is_word() || lex.not_names.contains(n.key.as_str())) {
+                break;
+            }
+            end += 2;
+        } else if lex.given.contains(key) || lex.surnames.contains(key) {
+            end += 1;
+        } else if places().match_at(tokens, end).is_some_and(|(p, _)| !places().info.get(p).is_some_and(|p| p.weak))
+            || organizations().match_at(tokens, end).is_some()
+            || pattern_starters().contains(key)
+        {
+            break;
+        } else if key.starts_with("ال") {
+            end += 1;
+        } else if key.chars().count() >= 3 && (boundary(end + 1) || lex.given.contains(tokens[end + 1].key.as_str())) {
+            // an unknown word is a family name only where the name visibly ends
+            end += 1;
+        } else {
+            break;
+        }
+        elements += 1;
+    }
+    end
+}
+
+/// Heads of organization names: وزارة الصحة، منظمة أطباء بلا حدود، مفوضية الأمم المتحدة ….
 const ORG_HEADS: &[&str] = &[
     "وزارة",
     "صحيفة",
     "جريدة",
     "وكالة",
     "بنك",
+    "مصرف",
     "صندوق",
     "معهد",
     "جامعة",
@@ -327,12 +740,37 @@ const ORG_HEADS: &[&str] = &[
     "مفوضية",
     "سلطة",
     "قوات",
+    "قوة",
     "كتائب",
     "مجموعة",
     "منتدى",
     "برنامج",
     "وحدة",
+    "جمعية",
+    "رابطة",
+    "نقابة",
+    "جبهة",
+    "تحالف",
+    "ائتلاف",
+    "بعثة",
+    "مديرية",
+    "دائرة",
+    "بلدية",
+    "مستشفى",
+    "جهاز",
+    "شرطة",
+    "بورصة",
+    "مرصد",
+    "شبكة",
+    "منسقية",
+    "أكاديمية",
+    "غرفة",
+    "نيابة",
+    "قيادة",
+    "مصلحة",
 ];
+/// Heads with the article: they make a name only with an adjective or a complement after
+/// them (الجيش الإسرائيلي، الهيئة العليا المستقلة للانتخابات).
 const DEFINITE_ORG_HEADS: &[&str] = &[
     "البنك",
     "المعهد",
@@ -352,45 +790,172 @@ const DEFINITE_ORG_HEADS: &[&str] = &[
     "الشركة",
     "المجلس",
     "الهيئة",
+    "المنظمة",
+    "اللجنة",
+    "المفوضية",
+    "المديرية",
+    "الجبهة",
+    "المنتخب",
+    "النيابة",
+    "المركز",
+    "الوكالة",
+    "الجمعية",
+    "الحركة",
+    "الحزب",
+    "المكتب",
+    "الدفاع",
+    "المنتدى",
+    "التحالف",
+    "الائتلاف",
+    "المرصد",
+    "المنسقية",
+    "الصندوق",
+    "البرنامج",
+    "المؤسسة",
+    "الرابطة",
+    "النقابة",
 ];
 
+/// A definite word that can only be an adjective of what stands before it: a listed one, a
+/// nisba (الجوية، الفلسطينيين), a participle (المستقلة، المؤقتة), or a few of rank.
+fn adjective_like(chars: &[char], t: &Token) -> bool {
+    if !t.is_word() || !t.key.starts_with("ال") {
+        return false;
+    }
+    let key = t.key.as_str();
+    // written ي, not ى: الجرحى is a noun
+    let ends_in_ya = chars.get(t.end.wrapping_sub(1)) == Some(&'ي');
+    is_adjective(key)
+        || key.ends_with("يه")
+        || key.ends_with("يين")
+        || key.ends_with("يون")
+        || (ends_in_ya && key.chars().count() > 4)
+        || (key.starts_with("الم") && key.ends_with('ه') && key.chars().count() > 5)
+        || matches!(
+            key,
+            "العام"
+                | "العامه"
+                | "العليا"
+                | "الاعلي"
+                | "الكبري"
+                | "الاول"
+                | "الاولي"
+                | "الاحمر"
+                | "الابيض"
+                | "السريع"
+        )
+}
+
+/// Whether a word may stand in an organization's name after its head.
+fn name_word(t: &Token) -> bool {
+    t.is_word() && t.key.chars().all(is_arabic_letter) && !lexicon().not_names.contains(t.key.as_str())
+}
+
+/// The genitive after a head or a ل: a known organization or place, a word with the article,
+/// or up to two words without it closed by one of those (مستشفى شهداء الأقصى، لسكك حديد مصر).
+/// `alone_ok`: one word without the article may close it (بلدية كفررمان).
+fn genitive_end(tokens: &[Token], j: usize, alone_ok: bool) -> Option<usize> {
+    let closes = |k: usize| -> Option<usize> {
+        let t = tokens.get(k).filter(|t| name_word(t) && !t.key.starts_with('و'))?;
+        if let Some((_, used)) = organizations().match_at(tokens, k) {
+            return Some(k + used);
+        }
+        if let Some((_, used)) = places().match_at(tokens, k) {
+            return Some(k + used);
+        }
+        t.key.starts_with("ال").then_some(k + 1)
+    };
+    if let Some(end) = closes(j) {
+        return Some(end);
+    }
+    let t = tokens.get(j).filter(|t| name_word(t) && !t.key.starts_with('و'))?;
+    if stems(&t.key).any(|s| s == "بلا") {
+        return tokens.get(j + 1).filter(|n| name_word(n)).map(|_| j + 2);
+    }
+    // أطباء بلا حدود
+    if tokens.get(j + 1).is_some_and(|n| n.key == "بلا") && tokens.get(j + 2).is_some_and(name_word) {
+        return Some(j + 3);
+    }
+    for k in [j + 1, j + 2] {
+        if k == j + 2 && !tokens.get(j + 1).is_some_and(|n| name_word(n) && !n.key.starts_with("ال")) {
+            break;
+        }
+        if let Some(end) = closes(k) {
+            return Some(end);
+        }
+    }
+    let boundary = tokens.get(j + 1).is_none_or(|n| !name_word(n));
+    (alone_ok && boundary && !pattern_starters().contains(t.key.as_str())).then_some(j + 1)
+}
+
+/// A head and its whole genitive and adjective chain: `الهيئة العامة للأرصاد الجوية السودانية`,
+/// `وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين`, `منظمة أطباء بلا حدود`.
 fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize)> {
-    static HEADS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    static HEADS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
     let (heads, definite) = HEADS.get_or_init(|| {
         (ORG_HEADS.iter().map(|w| fold(w)).collect(), DEFINITE_ORG_HEADS.iter().map(|w| fold(w)).collect())
     });
     let first = tokens.get(i).filter(|t| t.is_word())?;
-    let lex = lexicon();
-    if let Some(stem) = stems(&first.key).find(|s| heads.iter().any(|h| h == s)) {
-        // a complement: one word (الصحة، المرصد) or a name of up to two words (نيويورك تايمز)
-        let mut end = i + 1;
-        let next = tokens.get(end).filter(|t| t.is_word() && !lex.not_names.contains(t.key.as_str()))?;
-        if next.key.starts_with("ال") {
+    let (stem, indefinite) = stems(&first.key).find_map(|s| {
+        if heads.contains(s.as_ref()) {
+            Some((s.into_owned(), true))
+        } else if definite.contains(s.as_ref()) {
+            Some((s.into_owned(), false))
+        } else {
+            None
+        }
+    })?;
+    let mut end = i + 1;
+    if indefinite {
+        end = genitive_end(tokens, end, true)?;
+    }
+    let before_chain = if indefinite { end } else { end + 1 };
+    // adjectives, ل-complements (للانتخابات، لتنسيق الشؤون) and و-joined words of the chain
+    let limit = i + 12;
+    while end < limit {
+        let Some(t) = tokens.get(end).filter(|t| name_word(t)) else { break };
+        let key = t.key.as_str();
+        if adjective_like(chars, t) {
             end += 1;
-            if tokens.get(end).is_some_and(|t| {
-                t.is_word()
-                    && t.key.starts_with("ال")
-                    && !is_adjective(&t.key)
-                    && heads.iter().any(|h| fold(&format!("ال{h}")) == next.key)
-            }) {
-                end += 1;
+        } else if let Some(rest) = key.strip_prefix("لل") {
+            if rest.chars().count() < 2 {
+                break;
             }
-        } else if next.key.chars().all(is_arabic_letter) && !heads.iter().any(|h| h == next.key.as_str()) {
+            end += 1;
+        } else if key.starts_with('ل') && !key.starts_with("ال") && key.chars().count() > 3 {
+            match genitive_end(tokens, end + 1, false) {
+                Some(e) => end = e,
+                None => break,
+            }
+        } else if let Some(rest) = key.strip_prefix('و').filter(|_| end > before_chain) {
+            // والاجتماعية، والسكان، وتشغيل اللاجئين; not a second organization
+            if heads.contains(rest) || definite.contains(rest) || rest.chars().count() < 3 {
+                break;
+            }
+            if rest.starts_with("ال") {
+                end += 1;
+            } else {
+                match genitive_end(tokens, end + 1, false) {
+                    Some(e) => end = e,
+                    None => break,
+                }
+            }
+        } else if end > i + 1
+            && key.starts_with("ال")
+            && key.ends_with('ه')
+            && (tokens[end - 1].key.ends_with("ات") || tokens[end - 1].key.ends_with('ه'))
+            && tokens[end - 1].key.starts_with("ال")
+        {
+            // الحالات الطارئة: a feminine adjective after a plural or feminine noun
             end += 1;
         } else {
-            return None;
+            break;
         }
-        while tokens.get(end).is_some_and(|t| t.is_word() && is_adjective(&t.key)) {
-            end += 1;
-        }
-        return Some((words_text(chars, &tokens[i..end], &stem), end));
     }
-    let stem = stems(&first.key).find(|s| definite.iter().any(|h| h == s))?;
-    let mut end = i + 1;
-    while tokens.get(end).is_some_and(|t| t.is_word() && is_adjective(&t.key)) {
-        end += 1;
+    if !indefinite && end == i + 1 {
+        return None;
     }
-    (end > i + 1).then(|| (words_text(chars, &tokens[i..end], &stem), end))
+    Some((words_text(chars, &tokens[i..end], &stem), end))
 }
 
 /// `الوزير لويد أوستن`, `رئيس الوزراء الباكستاني شهباز شريف`: (name, role, end token).
@@ -447,7 +1012,8 @@ fn person_after_role(
         {
             break;
         }
-        if places().match_at(tokens, j).is_some() || organizations().match_at(tokens, j).is_some() {
+        let a_name = stems(&t.key).any(|s| lex.given.contains(s.as_ref()) || lex.surnames.contains(s.as_ref()));
+        if (!a_name && places().match_at(tokens, j).is_some()) || organizations().match_at(tokens, j).is_some() {
             break;
         }
         if lex.joiners.contains(t.key.as_str()) {
@@ -484,13 +1050,13 @@ pub fn story_entities(
     let mut people: Vec<Person> = Vec::new();
     let mut place_list: Vec<Mention> = Vec::new();
     let mut org_list: Vec<Mention> = Vec::new();
-    let mut parts = known_parts.clone();
-    for text in paragraphs.iter().map(String::as_str).chain(std::iter::once(title)) {
-        let is_title = std::ptr::eq(text, title);
-        let (found, _) = find(text, &parts);
+    let mut context = Context::with_name_parts(&known_parts);
+    for (p, text) in paragraphs.iter().map(String::as_str).chain(std::iter::once(title)).enumerate() {
+        let is_title = p == paragraphs.len();
+        context.dateline_end = if p == 0 { dateline_tokens(text) } else { 0 };
+        let (found, _) = find_in(text, &mut context);
         // headlines drop words and lead with verbs: names are taken from the text only
         for (name, role) in found.people.into_iter().filter(|_| !is_title) {
-            parts.extend(fold(&name).split(' ').map(String::from));
             add_person(&mut people, &name, role);
         }
         if !is_title {
@@ -540,6 +1106,14 @@ pub fn story_entities(
         }
     }
     (people, place_list, org_list)
+}
+
+/// How many tokens open a first paragraph as its dateline (`كسلا – …`): up to four words
+/// before a dash.
+fn dateline_tokens(text: &str) -> usize {
+    let head: String = text.chars().take(60).collect();
+    let tokens = tokenize(&head);
+    tokens.iter().take(5).position(|t| matches!(t.kind, super::tokens::Kind::Mark('–' | '—' | '-'))).unwrap_or(0)
 }
 
 fn add_person(people: &mut Vec<Person>, name: &str, role: Option<String>) {

@@ -5,6 +5,7 @@ pub mod entities;
 pub mod figures;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod names;
 pub mod numbers;
 pub mod quotes;
 pub mod related;
