@@ -65,6 +65,14 @@ const TITLES: &[&str] = &[
     "الأمين العام",
     "السيد",
     "السيدة",
+    "الناطق باسمه",
+    "الناطقة باسمه",
+    "المتحدث باسمه",
+    "المتحدثة باسمه",
+    "الناطق باسمها",
+    "المتحدث باسمها",
+    "المتحدثة باسمها",
+    "الناطقة باسمها",
 ];
 
 /// Roles that take a complement before the name: وزير الخارجية، المتحدث باسم الرئاسة.
@@ -81,6 +89,12 @@ const ROLES_WITH_COMPLEMENT: &[&str] = &[
     "أمين عام",
     "المتحدث باسم",
     "المتحدثة باسم",
+    "المتحدث الرسمي باسم",
+    "المتحدثة الرسمية باسم",
+    "المتحدث الإعلامي باسم",
+    "الناطق الرسمي باسم",
+    "الناطق الإعلامي باسم",
+    "الناطقة الرسمية باسم",
     "الناطق باسم",
     "الناطقة باسم",
     "متحدث باسم",
@@ -175,10 +189,14 @@ const NOT_NAMES: &[&str] = &[
     "وفق",
     "بحسب",
     "حسب",
+    "باسمه",
+    "باسمها",
+    "باسمهم",
 ];
 
 /// Words that join the next word into one name: عبد الفتاح، أبو مازن، بن سلمان.
-const NAME_JOINERS: &[&str] = &["عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "آل", "ولد", "أم", "ذو", "أيت", "آيت"];
+const NAME_JOINERS: &[&str] =
+    &["عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "آل", "ولد", "أم", "ذو", "أيت", "آيت", "العبد"];
 
 struct Lexicon {
     titles: Vec<(Vec<String>, &'static str)>,
@@ -273,7 +291,8 @@ fn pattern_starters() -> &'static HashSet<String> {
 pub struct Found {
     /// (full name, role) at each place a person was named, after a role or by a given name.
     pub people: Vec<(String, Option<String>)>,
-    pub places: Vec<String>,
+    /// Each place as the text names it, with its gazetteer entry when it has one.
+    pub places: Vec<(String, Option<usize>)>,
     pub organizations: Vec<(String, usize, usize)>,
 }
 
@@ -316,14 +335,15 @@ pub fn find_in(text: &str, context: &mut Context) -> (Found, Vec<Token>) {
         }
         // one look-up rules out most words before the patterns are tried one by one
         let starts_a_pattern = stems(&tokens[i].key).any(|s| pattern_starters().contains(s.as_ref()));
-        if let Some((name, end)) = starts_a_pattern.then(|| pattern_organization(&chars, &tokens, i)).flatten() {
-            found.organizations.push((name, i, end));
+        let place_word = designated_place(&chars, &tokens, i);
+        if let Some((name, end, list)) = place_word.clone().filter(|_| !names_an_office(&tokens, i)) {
+            found.places.push((name, None));
+            after_place = if list { end } else { usize::MAX };
             i = end;
             continue;
         }
-        if let Some((name, end)) = designated_place(&chars, &tokens, i) {
-            found.places.push(name);
-            after_place = end;
+        if let Some((name, end)) = starts_a_pattern.then(|| pattern_organization(&chars, &tokens, i)).flatten() {
+            found.organizations.push((name, i, end));
             i = end;
             continue;
         }
@@ -334,13 +354,24 @@ pub fn find_in(text: &str, context: &mut Context) -> (Found, Vec<Token>) {
             i = end;
             continue;
         }
-        if let Some((index, used)) = places().match_at(&tokens, i) {
+        if i == after_place && tokens[i].key.starts_with('و') {
+            // أروما وود الحليو: a name joined by و to a place named after a word of place
+            if let Some((name, end)) = place_name_after(&chars, &tokens, i, true) {
+                found.places.push((name, None));
+                after_place = end;
+                i = end;
+                continue;
+            }
+        }
+        if let Some((index, used)) =
+            places().match_at(&tokens, i).filter(|_| !lexicon().not_names.contains(tokens[i].key.as_str()))
+        {
             let in_list = i == after_place && tokens[i].key.starts_with('و');
             if in_place_context(&tokens, i, index, context) || in_list {
                 if !places().info.get(index).is_some_and(|p| p.weak) || i < context.dateline_end {
                     context.places.insert(index);
                 }
-                found.places.push(places().names[index].clone());
+                found.places.push((place_text(&chars, &tokens[i..i + used], index), Some(index)));
                 i += used;
                 after_place = i;
                 continue;
@@ -465,9 +496,32 @@ fn in_place_context(tokens: &[Token], i: usize, index: usize, context: &Context)
 /// Words for a kind of place before its name. Regions and quarters keep the word in the name
 /// (ولاية كسلا is not the town of كسلا; مخيم جنين is not جنين); a town is named without it.
 const REGION_WORDS: &[&str] =
-    &["ولايه", "محافظه", "اقليم", "قضاء", "ناحيه", "مديريه", "محليه", "معتمديه", "حي", "مخيم", "حاره"];
-const TOWN_WORDS: &[&str] = &["مدينه", "بلده", "قريه", "دوار", "جزيره", "منطقه"];
-/// Words that open a two-word place name: بيت لاهيا، أبو شوك، ود الحليو.
+    &["ولايه", "محافظه", "اقليم", "قضاء", "ناحيه", "مديريه", "محليه", "معتمديه", "حي", "مخيم", "حاره", "لواء"];
+const TOWN_WORDS: &[&str] = &["مدينه", "بلده", "قريه", "دوار", "جزيره", "منطقه", "جماعه"];
+/// Duals and plurals: the names after them (and joined by و) are places, named without the word.
+const LIST_WORDS: &[&str] = &[
+    "محليتي",
+    "ولايتي",
+    "محافظتي",
+    "مدينتي",
+    "بلدتي",
+    "قريتي",
+    "ولايات",
+    "محافظات",
+    "مدن",
+    "بلدات",
+    "قري",
+    "مخيمات",
+    "احياء",
+    "مناطق",
+    "مديريات",
+    "اقضيه",
+    "جماعات",
+    "محليات",
+    "ولايه",
+    "محافظه",
+];
+/// Words that open a place name of several words: بيت لاهيا، أبو شوك، ود الحليو، جنوب غرب الصومال.
 const COMPOUND_OPENERS: &[&str] = &[
     "ابو",
     "ام",
@@ -489,12 +543,15 @@ const COMPOUND_OPENERS: &[&str] = &[
     "سيدي",
     "بن",
     "عرب",
-    "كفر",
     "شيخ",
     "الشيخ",
     "باب",
     "سوق",
-    "تلال",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
 ];
 /// Words after a word of place that say what kind it is, not which: منطقة عسكرية، قرية صغيرة.
 const NOT_PLACE_NAMES: &[&str] = &[
@@ -546,66 +603,165 @@ const NOT_PLACE_NAMES: &[&str] = &[
     "العازله",
     "عازله",
     "الاخري",
+    "مسلحه",
+    "ارهابيه",
+    "الايواء",
+    "ايواء",
+    "عمليات",
+    "العمليات",
+    "الصراع",
+    "النزاع",
+    "القتال",
+    "الاشتباكات",
+];
+/// What a word of place may be followed by when it names an office: مديرية الصحة.
+const SECTORS: &[&str] = &[
+    "الصحه",
+    "التربيه",
+    "التعليم",
+    "الامن",
+    "الشرطه",
+    "الزراعه",
+    "الماليه",
+    "الاوقاف",
+    "الدفاع",
+    "الاعلام",
+    "الثقافه",
+    "الشباب",
+    "الرياضه",
+    "الاشغال",
+    "النقل",
+    "المياه",
+    "الكهرباء",
+    "الجمارك",
+    "الضرايب",
+    "العمل",
+    "الشيون",
+    "الاحوال",
+    "السياحه",
+    "البيئه",
+    "الطرق",
+    "البلديات",
 ];
 
-/// `ولاية كسلا`, `مخيم أبو شوك`, `قرية تندلاي`: a word of place and the name after it.
-fn designated_place(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize)> {
-    static SETS: OnceLock<[HashSet<&'static str>; 4]> = OnceLock::new();
-    let [region, town, openers, not_names] = SETS.get_or_init(|| {
+/// `مديرية الصحة`: a word of place that heads an office's name, not a place.
+fn names_an_office(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|t| SECTORS.contains(&t.key.as_str()))
+        || tokens.get(i + 1).is_some_and(|t| t.key.starts_with("لل"))
+}
+
+/// The name of a place after a word of place, from token j: a gazetteer name, or one plain
+/// word (two or more after an opener such as بيت، أبو، جنوب). `joined`: the first word carries
+/// the و that joins it to a place before (وود الحليو).
+fn place_name_after(chars: &[char], tokens: &[Token], j: usize, joined: bool) -> Option<(String, usize)> {
+    static SETS: OnceLock<[HashSet<&'static str>; 2]> = OnceLock::new();
+    let [openers, not_names] = SETS.get_or_init(|| {
         let set = |l: &[&'static str]| l.iter().copied().collect();
-        [set(REGION_WORDS), set(TOWN_WORDS), set(COMPOUND_OPENERS), set(NOT_PLACE_NAMES)]
+        [set(COMPOUND_OPENERS), set(NOT_PLACE_NAMES)]
+    });
+    let lex = lexicon();
+    let key_of = |k: usize| -> Option<&str> {
+        let key = tokens.get(k)?.key.as_str();
+        Some(if k == j && joined { key.strip_prefix('و')? } else { key })
+    };
+    let plain = |k: usize| {
+        key_of(k).is_some_and(|key| {
+            let t = &tokens[k];
+            t.is_word()
+                && key.chars().all(is_arabic_letter)
+                && key.chars().count() >= 2
+                && !lex.not_names.contains(key)
+                && !not_names.contains(key)
+                && !is_adjective(key)
+                && super::numbers::number_word(key).is_none()
+                && !pattern_starters().contains(key)
+        })
+    };
+    if !joined {
+        if let Some((index, used)) = places().match_at(tokens, j).filter(|_| !tokens[j].key.starts_with('و')) {
+            return Some((place_text(chars, &tokens[j..j + used], index), j + used));
+        }
+    }
+    if !plain(j) {
+        return None;
+    }
+    let key = key_of(j)?;
+    // an indefinite word ending in ية is an adjective (منطقة سكنية), not a name
+    if !key.starts_with("ال") && key.ends_with("يه") {
+        return None;
+    }
+    let mut end = j + 1;
+    let mut opener = openers.contains(key);
+    while opener && end < j + 4 {
+        if let Some((_, used)) = places().match_at(tokens, end).filter(|_| !tokens[end].key.starts_with('و')) {
+            end += used;
+            break;
+        }
+        if !plain(end) {
+            break;
+        }
+        opener = openers.contains(tokens[end].key.as_str());
+        end += 1;
+    }
+    if openers.contains(key) && end == j + 1 {
+        return None; // جنوب alone is a direction
+    }
+    let stem = if joined { key.to_string() } else { tokens[j].key.to_string() };
+    Some((words_text(chars, &tokens[j..end], &stem), end))
+}
+
+/// A place's name as the text writes it (clitics set aside); a country by its usual name.
+fn place_text(chars: &[char], tokens: &[Token], index: usize) -> String {
+    let list = places();
+    if list.info.get(index).is_some_and(|p| matches!(p.kind, super::gazetteer::PlaceKind::Country)) {
+        return list.names[index].clone();
+    }
+    let stem = stems(&tokens[0].key).find(|s| list.first_word(s)).map(|s| s.into_owned());
+    match stem {
+        Some(stem) => words_text(chars, tokens, &stem),
+        None => list.names[index].clone(),
+    }
+}
+
+/// `ولاية كسلا`, `مخيم أبو شوك`, `قرية تندلاي`, `محليتي أروما وود الحليو`: a word of place and
+/// the name after it. Returns the name, its end, and whether names joined by و follow as places.
+fn designated_place(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize, bool)> {
+    static SETS: OnceLock<[HashSet<&'static str>; 3]> = OnceLock::new();
+    let [region, town, list] = SETS.get_or_init(|| {
+        let set = |l: &[&'static str]| l.iter().copied().collect();
+        [set(REGION_WORDS), set(TOWN_WORDS), set(LIST_WORDS)]
     });
     let first = tokens.get(i).filter(|t| t.is_word())?;
-    let (word, keeps_word) = stems(&first.key).find_map(|s| {
+    let (word, keeps_word, is_list) = stems(&first.key).find_map(|s| {
+        let listing = list.contains(s.as_ref());
         if region.contains(s.as_ref()) {
-            Some((s.into_owned(), true))
-        } else if town.contains(s.as_ref()) {
-            Some((s.into_owned(), false))
+            Some((s.into_owned(), true, listing))
+        } else if town.contains(s.as_ref()) || listing {
+            Some((s.into_owned(), false, listing))
         } else {
             None
         }
     })?;
     let j = i + 1;
-    let lex = lexicon();
-    let plain = |t: &Token| {
-        t.is_word()
-            && t.key.chars().all(is_arabic_letter)
-            && t.key.chars().count() >= 2
-            && !lex.not_names.contains(t.key.as_str())
-            && !not_names.contains(t.key.as_str())
-            && !is_adjective(&t.key)
-            && super::numbers::number_word(&t.key).is_none()
-    };
-    let end = if let Some((index, used)) =
-        places().match_at(tokens, j).filter(|_| tokens[j].key.chars().next() != Some('و'))
+    let (name, end) = place_name_after(chars, tokens, j, false)?;
+    let known = places().match_at(tokens, j).is_some();
+    let next = &tokens[j];
+    if matches!(word.as_str(), "دوار" | "جزيره" | "جماعه" | "لواء") && next.key.starts_with("ال") && !known
     {
-        // منطقة الشرق الأوسط: a wide area is named without the word
-        if word == "منطقه" && places().info.get(index).is_some_and(|p| !p.weak) {
-            return Some((places().names[index].clone(), j + used));
-        }
-        j + used
-    } else {
-        let t = tokens.get(j).filter(|t| plain(t))?;
-        // an indefinite word ending in ية is an adjective (منطقة سكنية), not a name
-        if !t.key.starts_with("ال") && t.key.ends_with("يه") {
-            return None;
-        }
-        if matches!(word.as_str(), "دوار" | "جزيره") && t.key.starts_with("ال") {
-            return None;
-        }
-        if openers.contains(t.key.as_str()) && tokens.get(j + 1).is_some_and(|n| plain(n)) {
-            j + 2
-        } else {
-            j + 1
-        }
-    };
-    let name_start = if keeps_word { i } else { j };
-    let stem = if keeps_word { word.clone() } else { tokens[j].key.to_string() };
-    let text = words_text(chars, &tokens[name_start..end], &stem);
-    (organizations().match_at(tokens, j).is_none()).then_some((text, end))
+        return None;
+    }
+    if organizations().match_at(tokens, j).is_some() {
+        return None;
+    }
+    // منطقة الشرق الأوسط: a wide area is named without the word
+    let wide = word == "منطقه" && known;
+    if keeps_word && !is_list && !wide {
+        return Some((words_text(chars, &tokens[i..end], &word), end, false));
+    }
+    Some((name, end, is_list))
 }
 
-/// Whether token i may open a person's name: a given name (through clitics), a kunya
+/// Whether token i may open a person's name: a given name (through clitics), `عبد X`, a kunya
 /// (أبو خالد، أم محمد) or a foreign family name the press uses alone.
 fn opens_a_name(tokens: &[Token], i: usize) -> bool {
     let lex = lexicon();
@@ -621,8 +777,11 @@ fn opens_a_name(tokens: &[Token], i: usize) -> bool {
                 .is_some_and(|n| n.is_word() && !n.key.starts_with("ال") && !lex.not_names.contains(n.key.as_str()));
     }
     let given = |k: &str| lex.given.contains(k) || lex.surnames.contains(k);
+    let next = tokens.get(i + 1).filter(|n| n.is_word());
     stems(&t.key).any(|s| given(&s))
-        || (stems(&t.key).any(|s| s == "ابو" || s == "ام") && tokens.get(i + 1).is_some_and(|n| given(&n.key)))
+        || (stems(&t.key).any(|s| s == "ابو" || s == "ام") && next.is_some_and(|n| given(&n.key)))
+        || (stems(&t.key).any(|s| s == "عبد")
+            && next.is_some_and(|n| n.key.starts_with("ال") && n.key.chars().count() > 3))
 }
 
 /// Words after which باسم means "in the name of".
@@ -650,44 +809,54 @@ fn speaks_for(key: &str) -> bool {
 
 /// A person named without a title: a given name and up to three more name elements (given
 /// names, `عبد X`, `بن X`, `أبو X`, family names, nisbas), stopping at function words, verbs,
-/// titles and prepositions. A foreign family name the press uses alone is a name by itself.
+/// titles and prepositions. A kunya (أم محمد) or a foreign family name the press uses alone
+/// (بلينكن) is a name by itself.
 fn person_by_name(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize)> {
     let lex = lexicon();
     let first = &tokens[i];
     let stem = stems(&first.key)
-        .find(|s| lex.given.contains(s.as_ref()) || lex.surnames.contains(s.as_ref()) || s == "ابو" || s == "ام")?
+        .find(|s| {
+            lex.given.contains(s.as_ref())
+                || lex.surnames.contains(s.as_ref())
+                || matches!(s.as_ref(), "ابو" | "ام" | "عبد")
+        })?
         .into_owned();
-    let mut j = i + 1;
-    if stem == "ابو" || stem == "ام" {
-        j += 1; // the kunya's given name
-    }
-    let end = name_elements(tokens, j, 3);
-    let alone = lex.surnames.contains(stem.as_str()) && end == j;
+    let kunya = stem == "ابو" || stem == "ام";
+    let j = if kunya || stem == "عبد" { i + 2 } else { i + 1 };
+    let foreign = FOREIGN.get_or_init(|| FOREIGN_GIVEN_NAMES.iter().map(|w| fold(w)).collect()).contains(&stem);
+    let end = name_elements(tokens, j, 3, foreign);
+    let alone = kunya || lex.surnames.contains(stem.as_str());
     if end == j && !alone {
         return None;
     }
-    // a two-word foreign surname (بن غفير) read whole
     Some((words_text(chars, &tokens[i..end], &stem), end))
 }
 
-/// The end of up to `max` name elements from token j.
-fn name_elements(tokens: &[Token], j: usize, max: usize) -> usize {
+static FOREIGN: OnceLock<HashSet<String>> = OnceLock::new();
+
+/// The end of up to `max` name elements from token j. `lenient`: after a foreign given name,
+/// any word may be the family name (كريستيانو رونالدو).
+fn name_elements(tokens: &[Token], j: usize, max: usize, lenient: bool) -> usize {
     let lex = lexicon();
     let mut end = j;
     let mut elements = 0;
+    let mut definite = 0;
     let boundary = |k: usize| {
-        tokens
-            .get(k)
-            .is_none_or(|t| !t.is_word() || lex.not_names.contains(t.key.as_str()) || t.key == "وهو" || t.key == "وهي")
+        tokens.get(k).is_none_or(|t| !t.is_word() || lex.not_names.contains(t.key.as_str()) || t.key.starts_with('و'))
     };
     while elements < max {
         let Some(t) = tokens.get(end).filter(|t| t.is_word() && t.key.chars().all(is_arabic_letter)) else { break };
         let key = t.key.as_str();
-        if lex.not_names.contains(key) || is_adjective(key) || key.starts_with('و') && !lex.given.contains(key) {
+        let title_as_family = key.starts_with("ال") && lex.not_names.contains(key) && !FUNCTION_WORDS.contains(&key);
+        if (lex.not_names.contains(key) && !(title_as_family && boundary(end + 1)))
+            || is_adjective(key)
+            || (key.starts_with('و') && !lex.given.contains(key))
+        {
             break;
         }
         if lex.joiners.contains(key) {
-            if tokens.get(end + 1).is_none_or(|n| !n.is_word() || lex.not_names.contains(n.key.as_str())) {
+            // بن، ولد، أبو: the word after is part of the name, a title's word too (ولد الشيخ)
+            if tokens.get(end + 1).is_none_or(|n| !n.is_word() || FUNCTION_WORDS.contains(&n.key.as_str())) {
                 break;
             }
             end += 2;
@@ -699,8 +868,16 @@ fn name_elements(tokens: &[Token], j: usize, max: usize) -> usize {
         {
             break;
         } else if key.starts_with("ال") {
+            // one family name with the article; a second only as a nisba (أحمد نجيب الشابي)
+            let nisba = tokens.get(end).is_some_and(|t| t.key.ends_with('ي'));
+            if definite > 0 && !nisba {
+                break;
+            }
+            definite += 1;
             end += 1;
-        } else if key.chars().count() >= 3 && (boundary(end + 1) || lex.given.contains(tokens[end + 1].key.as_str())) {
+        } else if key.chars().count() >= 3
+            && (lenient || boundary(end + 1) || tokens.get(end + 1).is_some_and(|n| lex.given.contains(n.key.as_str())))
+        {
             // an unknown word is a family name only where the name visibly ends
             end += 1;
         } else {
@@ -831,20 +1008,63 @@ fn adjective_like(chars: &[char], t: &Token) -> bool {
         || key.ends_with("يون")
         || (ends_in_ya && key.chars().count() > 4)
         || (key.starts_with("الم") && key.ends_with('ه') && key.chars().count() > 5)
-        || matches!(
-            key,
-            "العام"
-                | "العامه"
-                | "العليا"
-                | "الاعلي"
-                | "الكبري"
-                | "الاول"
-                | "الاولي"
-                | "الاحمر"
-                | "الابيض"
-                | "السريع"
-        )
+        || matches!(key, "العام" | "العامه" | "العليا" | "الاعلي" | "الكبري" | "الاحمر" | "الابيض" | "السريع")
 }
+
+/// Words that describe an organization without being part of its name: جبهة الخلاص الوطني
+/// المعارضة.
+const DESCRIPTORS: &[&str] = &[
+    "المعارضه",
+    "المعارض",
+    "الحاكم",
+    "الحاكمه",
+    "الموالي",
+    "المواليه",
+    "المسلحه",
+    "المسلح",
+    "المتشدده",
+    "المحظوره",
+    "المذكوره",
+    "المذكور",
+    "المعنيه",
+    "المعني",
+    "المختصه",
+    "المختص",
+    "المحليه",
+    "المحلي",
+    "الرسمي",
+    "الرسميه",
+    "الاول",
+    "الاولي",
+    "الثاني",
+    "الثانيه",
+    "الوحيد",
+    "الوحيده",
+];
+
+/// Heads that are also common nouns (مركز الزلزال، قوات الأمن، برنامج التمويل): a name only
+/// with more than one word after them.
+const COMMON_HEADS: &[&str] = &[
+    "مركز",
+    "برنامج",
+    "قوات",
+    "قوه",
+    "وحده",
+    "مجموعه",
+    "مكتب",
+    "دايره",
+    "جهاز",
+    "شبكه",
+    "قياده",
+    "مصلحه",
+    "المركز",
+    "البرنامج",
+    "المكتب",
+    "المجموعه",
+    "الوحده",
+    "الصندوق",
+    "الشبكه",
+];
 
 /// Whether a word may stand in an organization's name after its head.
 fn name_word(t: &Token) -> bool {
@@ -910,24 +1130,38 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
         end = genitive_end(tokens, end, true)?;
     }
     let before_chain = if indefinite { end } else { end + 1 };
+    let after_genitive = end;
+    let mut complement = false;
     // adjectives, ل-complements (للانتخابات، لتنسيق الشؤون) and و-joined words of the chain
     let limit = i + 12;
     while end < limit {
         let Some(t) = tokens.get(end).filter(|t| name_word(t)) else { break };
         let key = t.key.as_str();
+        let lex = lexicon();
+        if DESCRIPTORS.contains(&key) {
+            break;
+        }
         if adjective_like(chars, t) {
             end += 1;
         } else if let Some(rest) = key.strip_prefix("لل") {
-            if rest.chars().count() < 2 {
+            // للانتخابات; not لليوم
+            if rest.chars().count() < 2 || lex.not_names.contains(format!("ال{rest}").as_str()) {
                 break;
             }
+            complement = true;
             end += 1;
-        } else if key.starts_with('ل') && !key.starts_with("ال") && key.chars().count() > 3 {
-            match genitive_end(tokens, end + 1, false) {
-                Some(e) => end = e,
-                None => break,
+        } else if let Some(rest) = key.strip_prefix('ل').filter(|r| !key.starts_with("ال") && r.chars().count() > 2)
+        {
+            // لتنسيق الشؤون، لإغاثة وتشغيل اللاجئين; not لآخر التطورات
+            if lex.not_names.contains(rest)
+                || FUNCTION_WORDS.contains(&rest)
+                || tokens.get(end + 1).is_none_or(|n| !name_word(n))
+            {
+                break;
             }
-        } else if let Some(rest) = key.strip_prefix('و').filter(|_| end > before_chain) {
+            complement = true;
+            end = genitive_end(tokens, end + 1, false).unwrap_or(end + 1);
+        } else if let Some(rest) = key.strip_prefix('و').filter(|_| end >= before_chain) {
             // والاجتماعية، والسكان، وتشغيل اللاجئين; not a second organization
             if heads.contains(rest) || definite.contains(rest) || rest.chars().count() < 3 {
                 break;
@@ -955,6 +1189,16 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
     if !indefinite && end == i + 1 {
         return None;
     }
+    if COMMON_HEADS.contains(&stem.as_str()) {
+        // مركز الزلزال، المركز الصحي: a common noun, unless a complement or more follows
+        let known_genitive = indefinite
+            && (organizations().match_at(tokens, i + 1).is_some() || places().match_at(tokens, i + 1).is_some());
+        let enough = if indefinite { end > i + 2 || known_genitive } else { complement };
+        if !enough {
+            return None;
+        }
+    }
+    let _ = after_genitive;
     Some((words_text(chars, &tokens[i..end], &stem), end))
 }
 
@@ -994,6 +1238,11 @@ fn person_after_role(
         j += 1;
     }
     let start = j;
+    if opens_a_name(tokens, start) {
+        if let Some((name, end)) = person_by_name(chars, tokens, start) {
+            return Some((name, role, end));
+        }
+    }
     let mut base_words = 0;
     while j < tokens.len() && base_words < 2 {
         let t = &tokens[j];
@@ -1001,6 +1250,10 @@ fn person_after_role(
             || !t.key.chars().all(is_arabic_letter)
             || lex.not_names.contains(t.key.as_str())
             || is_adjective(&t.key)
+            || t.key.starts_with("لل")
+            || t.key.starts_with("بال")
+            || (t.key == "باسم" && j > 0 && speaks_for(&tokens[j - 1].key))
+            || stems(&t.key).any(|s| pattern_starters().contains(s.as_ref()))
         {
             break;
         }
@@ -1051,6 +1304,8 @@ pub fn story_entities(
     let mut place_list: Vec<Mention> = Vec::new();
     let mut org_list: Vec<Mention> = Vec::new();
     let mut context = Context::with_name_parts(&known_parts);
+    // the gazetteer entry of each place listed: two spellings of one place are one place
+    let mut place_index: Vec<Option<usize>> = Vec::new();
     for (p, text) in paragraphs.iter().map(String::as_str).chain(std::iter::once(title)).enumerate() {
         let is_title = p == paragraphs.len();
         context.dateline_end = if p == 0 { dateline_tokens(text) } else { 0 };
@@ -1060,16 +1315,26 @@ pub fn story_entities(
             add_person(&mut people, &name, role);
         }
         if !is_title {
-            for p in found.places {
-                bump(&mut place_list, &p);
+            for (p, index) in found.places {
+                match index.and_then(|x| place_index.iter().position(|&y| y == Some(x))) {
+                    Some(k) => place_list[k].mentions += 1,
+                    None => {
+                        if !place_list.iter().any(|m| m.name == p) {
+                            place_index.push(index);
+                        }
+                        bump(&mut place_list, &p);
+                    }
+                }
             }
             for (o, _, _) in found.organizations {
                 bump(&mut org_list, &o);
             }
         } else {
             // names only the title gives are still listed, counted once
-            for p in found.places {
-                if !place_list.iter().any(|m| m.name == p) {
+            for (p, index) in found.places {
+                let known = index.is_some_and(|x| place_index.contains(&Some(x)));
+                if !known && !place_list.iter().any(|m| m.name == p) {
+                    place_index.push(index);
                     place_list.push(Mention { name: p, mentions: 1 });
                 }
             }

@@ -36,6 +36,9 @@ pub struct PlaceInfo {
     pub region: Option<&'static str>,
     /// A small place, or a name that is also a common word: a place only in place contexts.
     pub weak: bool,
+    /// A common word (المدينة، الشمال): a place only after a word for a kind of place
+    /// (مدينة، محافظة…), in the dateline, or once the story has named it without doubt.
+    pub common: bool,
 }
 
 /// Phrases (folded, space-separated words) → the index of their usual name.
@@ -145,7 +148,11 @@ fn load_places() -> NameList {
     };
     for line in data_lines(COUNTRIES) {
         let Some((code, names)) = line.split_once('|') else { continue };
-        push(&mut list, names, PlaceInfo { kind: PlaceKind::Country, country: Some(code), region: None, weak: false });
+        push(
+            &mut list,
+            names,
+            PlaceInfo { kind: PlaceKind::Country, country: Some(code), region: None, weak: false, common: false },
+        );
     }
     for line in data_lines(include_str!("../../assets/gazetteer/geonames.tsv")) {
         let mut cols = line.split('\t');
@@ -160,11 +167,12 @@ fn load_places() -> NameList {
             _ => PlaceKind::Town,
         };
         let region = region.filter(|r| !r.is_empty());
-        push(&mut list, names, PlaceInfo { kind, country: Some(country), region, weak: weak == Some("1") });
+        let (weak, common) = (weak.is_some_and(|w| w != "0"), weak == Some("2"));
+        push(&mut list, names, PlaceInfo { kind, country: Some(country), region, weak, common });
     }
     for line in data_lines(include_str!("../../assets/gazetteer/places-extra.txt")) {
         let (names, country) = line.split_once('\t').map_or((line, None), |(n, c)| (n, Some(c.trim())));
-        push(&mut list, names, PlaceInfo { kind: PlaceKind::Area, country, region: None, weak: false });
+        push(&mut list, names, PlaceInfo { kind: PlaceKind::Area, country, region: None, weak: false, common: false });
     }
     list
 }
