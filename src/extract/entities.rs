@@ -330,7 +330,7 @@ pub fn find_in(text: &str, context: &mut Context) -> (Found, Vec<Token>) {
     while i < tokens.len() {
         if let Some((name, end)) = known_organization(&chars, &tokens, i) {
             found.organizations.push((name, i, end));
-            i = end;
+            i = alias_end(&tokens, end);
             continue;
         }
         // one look-up rules out most words before the patterns are tried one by one
@@ -344,7 +344,7 @@ pub fn find_in(text: &str, context: &mut Context) -> (Found, Vec<Token>) {
         }
         if let Some((name, end)) = starts_a_pattern.then(|| pattern_organization(&chars, &tokens, i)).flatten() {
             found.organizations.push((name, i, end));
-            i = end;
+            i = alias_end(&tokens, end);
             continue;
         }
         let given = opens_a_name(&tokens, i);
@@ -387,6 +387,20 @@ pub fn find_in(text: &str, context: &mut Context) -> (Found, Vec<Token>) {
         i += 1;
     }
     (found, tokens)
+}
+
+/// `(الأونروا)` after an organization's full name: its short name, the same organization.
+fn alias_end(tokens: &[Token], end: usize) -> usize {
+    if !tokens.get(end).is_some_and(|t| t.is_mark('(')) {
+        return end;
+    }
+    let close = (end + 1..tokens.len().min(end + 6)).find(|&k| tokens[k].is_mark(')'));
+    match close {
+        Some(c) if c > end + 1 && organizations().match_at(tokens, end + 1).is_some_and(|(_, n)| end + 1 + n == c) => {
+            c + 1
+        }
+        _ => end,
+    }
 }
 
 /// A known organization with the adjectives that follow it (الهلال الأحمر الليبي).
@@ -518,9 +532,9 @@ const LIST_WORDS: &[&str] = &[
     "اقضيه",
     "جماعات",
     "محليات",
-    "ولايه",
-    "محافظه",
 ];
+/// Duals among the list words: names after them are places even when no list knows them.
+const DUAL_WORDS: &[&str] = &["محليتي", "ولايتي", "محافظتي", "مدينتي", "بلدتي", "قريتي"];
 /// Words that open a place name of several words: بيت لاهيا، أبو شوك، ود الحليو، جنوب غرب الصومال.
 const COMPOUND_OPENERS: &[&str] = &[
     "ابو",
@@ -677,12 +691,10 @@ fn place_name_after(chars: &[char], tokens: &[Token], j: usize, joined: bool) ->
                 && !pattern_starters().contains(key)
         })
     };
-    if !joined {
-        if let Some((index, used)) = places().match_at(tokens, j).filter(|_| !tokens[j].key.starts_with('و')) {
-            return Some((place_text(chars, &tokens[j..j + used], index), j + used));
-        }
+    if let Some((index, used)) = places().match_at(tokens, j).filter(|_| joined == tokens[j].key.starts_with('و')) {
+        return Some((place_text(chars, &tokens[j..j + used], index), j + used));
     }
-    if !plain(j) {
+    if !plain(j) || key_of(j).is_some_and(|k| PLACE_LEADS.contains(&k) || common_words().contains(k)) {
         return None;
     }
     let key = key_of(j)?;
@@ -708,6 +720,19 @@ fn place_name_after(chars: &[char], tokens: &[Token], j: usize, joined: bool) ->
     }
     let stem = if joined { key.to_string() } else { tokens[j].key.to_string() };
     Some((words_text(chars, &tokens[j..end], &stem), end))
+}
+
+/// Everyday words that name no place of their own (assets/gazetteer/common-words.txt).
+fn common_words() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../assets/gazetteer/common-words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(fold)
+            .collect()
+    })
 }
 
 /// A place's name as the text writes it (clitics set aside); a country by its usual name.
@@ -746,6 +771,9 @@ fn designated_place(chars: &[char], tokens: &[Token], i: usize) -> Option<(Strin
     let (name, end) = place_name_after(chars, tokens, j, false)?;
     let known = places().match_at(tokens, j).is_some();
     let next = &tokens[j];
+    if is_list && !DUAL_WORDS.contains(&word.as_str()) && !known && !next.key.starts_with("ال") {
+        return None; // مخيمات قرب البلدة
+    }
     if matches!(word.as_str(), "دوار" | "جزيره" | "جماعه" | "لواء") && next.key.starts_with("ال") && !known
     {
         return None;
@@ -821,6 +849,9 @@ fn person_by_name(chars: &[char], tokens: &[Token], i: usize) -> Option<(String,
                 || matches!(s.as_ref(), "ابو" | "ام" | "عبد")
         })?
         .into_owned();
+    if stem == "علي" && chars.get(first.end.wrapping_sub(1)) == Some(&'ى') {
+        return None; // على, the preposition
+    }
     let kunya = stem == "ابو" || stem == "ام";
     let j = if kunya || stem == "عبد" { i + 2 } else { i + 1 };
     let foreign = FOREIGN.get_or_init(|| FOREIGN_GIVEN_NAMES.iter().map(|w| fold(w)).collect()).contains(&stem);
@@ -848,9 +879,10 @@ fn name_elements(tokens: &[Token], j: usize, max: usize, lenient: bool) -> usize
         let Some(t) = tokens.get(end).filter(|t| t.is_word() && t.key.chars().all(is_arabic_letter)) else { break };
         let key = t.key.as_str();
         let title_as_family = key.starts_with("ال") && lex.not_names.contains(key) && !FUNCTION_WORDS.contains(&key);
-        if (lex.not_names.contains(key) && !(title_as_family && boundary(end + 1)))
+        let family_title = title_as_family && boundary(end + 1);
+        if (lex.not_names.contains(key) && !family_title)
             || is_adjective(key)
-            || (key.starts_with('و') && !lex.given.contains(key))
+            || (key.starts_with('و') && !lex.given.contains(key) && !lex.joiners.contains(key))
         {
             break;
         }
@@ -864,8 +896,15 @@ fn name_elements(tokens: &[Token], j: usize, max: usize, lenient: bool) -> usize
             end += 1;
         } else if places().match_at(tokens, end).is_some_and(|(p, _)| !places().info.get(p).is_some_and(|p| p.weak))
             || organizations().match_at(tokens, end).is_some()
-            || pattern_starters().contains(key)
+            || (pattern_starters().contains(key) && !family_title)
         {
+            break;
+        } else if lenient {
+            // a foreign name: one family name, never with the article
+            if key.starts_with("ال") || key.chars().count() < 3 {
+                break;
+            }
+            end += 1;
             break;
         } else if key.starts_with("ال") {
             // one family name with the article; a second only as a nisba (أحمد نجيب الشابي)
@@ -876,7 +915,7 @@ fn name_elements(tokens: &[Token], j: usize, max: usize, lenient: bool) -> usize
             definite += 1;
             end += 1;
         } else if key.chars().count() >= 3
-            && (lenient || boundary(end + 1) || tokens.get(end + 1).is_some_and(|n| lex.given.contains(n.key.as_str())))
+            && (boundary(end + 1) || tokens.get(end + 1).is_some_and(|n| lex.given.contains(n.key.as_str())))
         {
             // an unknown word is a family name only where the name visibly ends
             end += 1;
@@ -1049,7 +1088,6 @@ const COMMON_HEADS: &[&str] = &[
     "برنامج",
     "قوات",
     "قوه",
-    "وحده",
     "مجموعه",
     "مكتب",
     "دايره",
@@ -1162,8 +1200,8 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
             complement = true;
             end = genitive_end(tokens, end + 1, false).unwrap_or(end + 1);
         } else if let Some(rest) = key.strip_prefix('و').filter(|_| end >= before_chain) {
-            // والاجتماعية، والسكان، وتشغيل اللاجئين; not a second organization
-            if heads.contains(rest) || definite.contains(rest) || rest.chars().count() < 3 {
+            // والاجتماعية، والسكان، وتشغيل اللاجئين; not a second organization, not a name
+            if heads.contains(rest) || definite.contains(rest) || rest.chars().count() < 3 || lex.given.contains(key) {
                 break;
             }
             if rest.starts_with("ال") {
