@@ -142,12 +142,13 @@ fn with_figures(story: &Story, known_people: &[String], figures: Vec<Figure>) ->
     let mut known: HashSet<String> =
         people.iter().flat_map(|p| fold(&p.name).split(' ').map(String::from).collect::<Vec<_>>()).collect();
     known.extend(organizations.iter().map(|o| fold(&o.name)));
+    let org_names: Vec<String> = organizations.iter().map(|o| o.name.clone()).collect();
     let mut last_speaker = None;
     let quotes = story
         .paragraphs
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| quotes::quotes_in(p, i as i64, &known, &mut last_speaker))
+        .flat_map(|(i, p)| quotes::quotes_in(p, i as i64, &known, &org_names, &mut last_speaker))
         .collect();
     Facts { figures, people, places, organizations, quotes }
 }
