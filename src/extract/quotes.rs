@@ -1,6 +1,6 @@
 //! Quotations and who said them.
 
-use super::entities::{find, surface};
+use super::entities::{find, role_at, surface};
 use super::figures::stems;
 use super::tokens::{tokenize, Token};
 use super::Quote;
@@ -302,6 +302,10 @@ fn subject_at(chars: &[char], tokens: &[Token], i: usize, speakers: &Speakers) -
     }
     if let Some((name, _)) = found.people.first() {
         return Some(name.clone());
+    }
+    // قال المتحدث باسم الهلال الأحمر: a role with no name is the speaker
+    if let Some((role, _)) = role_at(chars, tokens, i).filter(|(r, _)| r.contains(' ')) {
+        return Some(role);
     }
     // قال البنك: the organization the story named with that head
     let head = stems(&t.key).find(|s| ANAPHORA.contains(&s.as_ref()))?;
