@@ -4,6 +4,8 @@
 //! counted across a story's paragraphs.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use super::figures::stems;
@@ -201,10 +203,10 @@ const NAME_JOINERS: &[&str] =
 struct Lexicon {
     titles: Vec<(Vec<String>, &'static str)>,
     roles: Vec<(Vec<String>, &'static str)>,
-    not_names: HashSet<String>,
-    joiners: HashSet<String>,
-    given: HashSet<String>,
-    surnames: HashSet<String>,
+    not_names: FxHashSet<String>,
+    joiners: FxHashSet<String>,
+    given: FxHashSet<String>,
+    surnames: FxHashSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -215,7 +217,7 @@ fn lexicon() -> &'static Lexicon {
             v.sort_by_key(|(k, _): &(Vec<String>, _)| std::cmp::Reverse(k.len()));
             v
         };
-        let mut not_names: HashSet<String> =
+        let mut not_names: FxHashSet<String> =
             NOT_NAMES.iter().map(|w| fold(w)).chain(FUNCTION_WORDS.iter().map(|w| w.to_string())).collect();
         // a word that opens a title or a role ends a name before it
         not_names.extend(
@@ -276,11 +278,12 @@ fn match_words(
 }
 
 /// First words (folded) of every title, role and organization head.
-fn pattern_starters() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn pattern_starters() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let lex = lexicon();
-        let mut set: HashSet<String> = lex.titles.iter().chain(&lex.roles).map(|(words, _)| words[0].clone()).collect();
+        let mut set: FxHashSet<String> =
+            lex.titles.iter().chain(&lex.roles).map(|(words, _)| words[0].clone()).collect();
         set.extend(ORG_HEADS.iter().chain(DEFINITE_ORG_HEADS).map(|w| fold(w)));
         set
     })
@@ -492,7 +495,7 @@ const PLACE_LEADS: &[&str] = &[
 /// (a small place, a common word, a given name) after a word of place, with the preposition
 /// ب on it, in the dateline, or once the story has named it without doubt.
 fn in_place_context(tokens: &[Token], i: usize, index: usize, context: &Context) -> bool {
-    static LEADS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static LEADS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let leads = LEADS.get_or_init(|| PLACE_LEADS.iter().copied().collect());
     let weak = places().info.get(index).is_some_and(|p| p.weak)
         || stems(&tokens[i].key)
@@ -682,7 +685,7 @@ fn place_name_after(
     joined: bool,
     in_list: bool,
 ) -> Option<(String, usize)> {
-    static SETS: OnceLock<[HashSet<&'static str>; 2]> = OnceLock::new();
+    static SETS: OnceLock<[FxHashSet<&'static str>; 2]> = OnceLock::new();
     let [openers, not_names] = SETS.get_or_init(|| {
         let set = |l: &[&'static str]| l.iter().copied().collect();
         [set(COMPOUND_OPENERS), set(NOT_PLACE_NAMES)]
@@ -739,8 +742,8 @@ fn place_name_after(
 }
 
 /// Everyday words that name no place of their own (assets/gazetteer/common-words.txt).
-fn common_words() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn common_words() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         include_str!("../../assets/gazetteer/common-words.txt")
             .lines()
@@ -767,7 +770,7 @@ fn place_text(chars: &[char], tokens: &[Token], index: usize) -> String {
 /// `ولاية كسلا`, `مخيم أبو شوك`, `قرية تندلاي`, `محليتي أروما وود الحليو`: a word of place and
 /// the name after it. Returns the name, its end, and whether names joined by و follow as places.
 fn designated_place(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize, bool)> {
-    static SETS: OnceLock<[HashSet<&'static str>; 3]> = OnceLock::new();
+    static SETS: OnceLock<[FxHashSet<&'static str>; 3]> = OnceLock::new();
     let [region, town, list] = SETS.get_or_init(|| {
         let set = |l: &[&'static str]| l.iter().copied().collect();
         [set(REGION_WORDS), set(TOWN_WORDS), set(LIST_WORDS)]
@@ -881,7 +884,7 @@ fn person_by_name(chars: &[char], tokens: &[Token], i: usize) -> Option<(String,
     Some((words_text(chars, &tokens[i..end], &stem), end))
 }
 
-static FOREIGN: OnceLock<HashSet<String>> = OnceLock::new();
+static FOREIGN: OnceLock<FxHashSet<String>> = OnceLock::new();
 
 /// The end of up to `max` name elements from token j. `lenient`: after a foreign given name,
 /// any word may be the family name (كريستيانو رونالدو).
@@ -1167,7 +1170,7 @@ fn genitive_end(tokens: &[Token], j: usize, alone_ok: bool) -> Option<usize> {
 /// A head and its whole genitive and adjective chain: `الهيئة العامة للأرصاد الجوية السودانية`,
 /// `وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين`, `منظمة أطباء بلا حدود`.
 fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(String, usize)> {
-    static HEADS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
+    static HEADS: OnceLock<(FxHashSet<String>, FxHashSet<String>)> = OnceLock::new();
     let (heads, definite) = HEADS.get_or_init(|| {
         (ORG_HEADS.iter().map(|w| fold(w)).collect(), DEFINITE_ORG_HEADS.iter().map(|w| fold(w)).collect())
     });

@@ -5,7 +5,9 @@
 //! of places GeoNames lacks (`places-extra.txt`). Each place keeps its kind, country and parent
 //! region, and whether its name may be a common word (then it counts only in place contexts).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::figures::stems;
@@ -46,10 +48,10 @@ pub struct NameList {
     pub names: Vec<String>,
     /// For places: what each name is (same indexes as `names`); empty for other lists.
     pub info: Vec<PlaceInfo>,
-    phrases: HashMap<String, usize>,
-    /// First words of the phrases: most tokens are ruled out by one look-up.
-    first_words: HashSet<String>,
-    max_words: usize,
+    phrases: FxHashMap<String, usize>,
+    /// The phrases by their first word, each as (its other words, its entry), longest first:
+    /// most tokens are ruled out by one look-up, and a match compares words, building nothing.
+    by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 impl NameList {
@@ -73,8 +75,12 @@ impl NameList {
             if self.phrases.contains_key(&key) {
                 continue;
             }
-            self.max_words = self.max_words.max(key.split(' ').count());
-            self.first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
+            let mut words = key.split(' ');
+            let first = words.next().unwrap_or_default().to_string();
+            let rest: Vec<String> = words.map(String::from).collect();
+            let list = self.by_first.entry(first).or_default();
+            let at = list.partition_point(|(r, _)| r.len() >= rest.len());
+            list.insert(at, (rest, index));
             self.phrases.insert(key, index);
             added = true;
         }
@@ -86,7 +92,7 @@ impl NameList {
 
     /// Whether some listed name starts with this (folded) word.
     pub fn first_word(&self, key: &str) -> bool {
-        self.first_words.contains(key)
+        self.by_first.contains_key(key)
     }
 
     /// The entry a whole phrase (any spelling) names.
@@ -98,36 +104,27 @@ impl NameList {
     /// word may carry clitics (وإسرائيل، بجامو، للهند).
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let first = tokens.get(i).filter(|t| t.is_word())?;
-        let first_stems: Vec<String> =
-            stems(&first.key).filter(|s| self.first_words.contains(s.as_ref())).map(|s| s.into_owned()).collect();
-        if first_stems.is_empty() {
-            return None;
-        }
-        for len in (1..=self.max_words.min(tokens.len() - i)).rev() {
-            let rest = &tokens[i + 1..i + len];
-            if rest.iter().any(|t| !t.is_word()) {
-                continue;
-            }
-            let tail: String = rest.iter().map(|t| format!(" {}", t.key)).collect();
-            for stem in &first_stems {
-                if let Some(&index) = self.phrases.get(&format!("{stem}{tail}")) {
-                    return Some((index, len));
+        let mut best: Option<(usize, usize)> = None;
+        for stem in stems(&first.key) {
+            let Some(candidates) = self.by_first.get(stem.as_ref()) else { continue };
+            for (rest, index) in candidates {
+                let end = i + 1 + rest.len();
+                if best.is_some_and(|(_, used)| used >= rest.len() + 1) {
+                    break; // longest first: nothing longer is left for this stem
+                }
+                if end <= tokens.len() && tokens[i + 1..end].iter().zip(rest).all(|(t, w)| t.is_word() && t.key == *w) {
+                    best = Some((*index, rest.len() + 1));
+                    break;
                 }
             }
         }
-        None
+        best
     }
 }
 
 impl Default for NameList {
     fn default() -> NameList {
-        NameList {
-            names: Vec::new(),
-            info: Vec::new(),
-            phrases: HashMap::new(),
-            first_words: HashSet::new(),
-            max_words: 1,
-        }
+        NameList { names: Vec::new(), info: Vec::new(), phrases: FxHashMap::default(), by_first: FxHashMap::default() }
     }
 }
 
