@@ -44,6 +44,7 @@ pub struct PlaceInfo {
 }
 
 /// Phrases (folded, space-separated words) → the index of their usual name.
+#[derive(Default)]
 pub struct NameList {
     pub names: Vec<String>,
     /// For places: what each name is (same indexes as `names`); empty for other lists.
@@ -109,7 +110,7 @@ impl NameList {
             let Some(candidates) = self.by_first.get(stem.as_ref()) else { continue };
             for (rest, index) in candidates {
                 let end = i + 1 + rest.len();
-                if best.is_some_and(|(_, used)| used >= rest.len() + 1) {
+                if best.is_some_and(|(_, used)| used > rest.len()) {
                     break; // longest first: nothing longer is left for this stem
                 }
                 if end <= tokens.len() && tokens[i + 1..end].iter().zip(rest).all(|(t, w)| t.is_word() && t.key == *w) {
@@ -119,12 +120,6 @@ impl NameList {
             }
         }
         best
-    }
-}
-
-impl Default for NameList {
-    fn default() -> NameList {
-        NameList { names: Vec::new(), info: Vec::new(), phrases: FxHashMap::default(), by_first: FxHashMap::default() }
     }
 }
 
