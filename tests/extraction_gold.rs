@@ -268,8 +268,11 @@ fn precision_and_recall_per_type() {
         return;
     }
     assert!(stories >= 20, "the development set holds {stories} stories");
-    // floors: the figures measured on the development set, less a little
-    let floors: [(f64, f64); 5] = [(0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0)];
+    // floors: what the development set measured when issue 14 landed (people 0.98/0.98,
+    // places 0.95/0.93, organizations 1.00/0.90, quotes 0.96/0.96, figures 0.87/0.92), less
+    // a little; the first measurement, before that work, was 0.27/0.06, 0.93/0.42,
+    // 0.45/0.27, 0.08/0.08 and 0.60/0.65
+    let floors: [(f64, f64); 5] = [(0.9, 0.9), (0.9, 0.88), (0.93, 0.85), (0.9, 0.9), (0.82, 0.86)];
     for ((kind, s), (p, r)) in TYPES.iter().zip(&scores).zip(floors) {
         assert!(
             s.precision() >= p && s.recall() >= r,
