@@ -83,26 +83,45 @@ fn gold_entities(gold: &Value, key: &str) -> Vec<Vec<String>> {
         .unwrap_or_default()
 }
 
-/// Found names against gold entities: a found name is correct when it is one acceptable name of
-/// a gold entity not matched yet.
-fn score_entities(story: &str, found: &[String], gold: Vec<Vec<String>>, score: &mut Score) {
+/// Matches each found item to the first gold item not matched yet that it fits, one to one,
+/// and adds the tally and a note for each extra and each miss to `score`.
+fn tally<F, G>(
+    score: &mut Score,
+    found: &[F],
+    gold: &[G],
+    fits: impl Fn(&F, &G) -> bool,
+    extra: impl Fn(&F) -> String,
+    missed: impl Fn(&G) -> String,
+) {
     let mut matched = vec![false; gold.len()];
     score.found += found.len();
     score.gold += gold.len();
-    for name in found {
-        let key = fold(name);
-        match (0..gold.len()).find(|&g| !matched[g] && gold[g].contains(&key)) {
+    for f in found {
+        match (0..gold.len()).find(|&g| !matched[g] && fits(f, &gold[g])) {
             Some(g) => {
                 matched[g] = true;
                 score.correct += 1;
                 score.matched += 1;
             }
-            None => score.notes.push(format!("{story}: extra «{name}»")),
+            None => score.notes.push(extra(f)),
         }
     }
-    for names in gold.iter().zip(&matched).filter(|(_, m)| !**m).map(|(n, _)| n) {
-        score.notes.push(format!("{story}: missed «{}»", names.first().map(String::as_str).unwrap_or("")));
+    for g in gold.iter().zip(&matched).filter(|(_, m)| !**m).map(|(g, _)| g) {
+        score.notes.push(missed(g));
     }
+}
+
+/// Found names against gold entities: a found name is correct when it is one acceptable name of
+/// a gold entity not matched yet.
+fn score_entities(story: &str, found: &[String], gold: Vec<Vec<String>>, score: &mut Score) {
+    tally(
+        score,
+        found,
+        &gold,
+        |name, names| names.contains(&fold(name)),
+        |name| format!("{story}: extra «{name}»"),
+        |names| format!("{story}: missed «{}»", names.first().map(String::as_str).unwrap_or("")),
+    );
 }
 
 /// The words of a text, folded, without the punctuation around them.
@@ -201,30 +220,19 @@ fn score_figures(story: &str, facts: &Facts, gold: &Value, score: &mut Score) {
             unit: f["unit"].as_str().map(String::from),
         })
         .collect();
-    let mut matched = vec![false; gold.len()];
-    score.found += found.len();
-    score.gold += gold.len();
-    for f in &found {
-        let hit = (0..gold.len()).find(|&g| {
-            let w = &gold[g];
-            !matched[g]
-                && w.kind == f.kind
+    tally(
+        score,
+        &found,
+        &gold,
+        |f, w| {
+            w.kind == f.kind
                 && (w.value - f.value).abs() < 1e-6
                 && w.label == f.label
                 && (w.unit.is_none() || w.unit == f.unit)
-        });
-        match hit {
-            Some(g) => {
-                matched[g] = true;
-                score.correct += 1;
-                score.matched += 1;
-            }
-            None => score.notes.push(format!("{story}: extra figure {f:?}")),
-        }
-    }
-    for w in gold.iter().zip(&matched).filter(|(_, m)| !**m).map(|(w, _)| w) {
-        score.notes.push(format!("{story}: missed figure {w:?}"));
-    }
+        },
+        |f| format!("{story}: extra figure {f:?}"),
+        |w| format!("{story}: missed figure {w:?}"),
+    );
 }
 
 /// Every type's score over a set, in the order of `TYPES`.
