@@ -5,19 +5,26 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::{BidiMode, DirectionArg, Shaping};
+use crate::layout::{BaseDirection, BidiMode, LayoutChoices, Shaping};
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub shaping: Option<Shaping>,
     pub bidi: Option<BidiMode>,
-    pub direction: Option<DirectionArg>,
+    pub direction: Option<BaseDirection>,
     pub mouse: Option<bool>,
     #[serde(default)]
     pub keys: HashMap<String, Vec<String>>,
     #[serde(default)]
     pub theme: Theme,
+}
+
+impl Config {
+    /// The layout choices the file makes.
+    pub fn layout(&self) -> LayoutChoices {
+        LayoutChoices { shaping: self.shaping, bidi: self.bidi, direction: self.direction }
+    }
 }
 
 /// Colours by name (`red`, `light blue`, `#ff8800`, `none`) for each kind of highlight.
@@ -83,7 +90,7 @@ mod tests {
         let c = parse(text, Path::new("c.toml")).unwrap();
         assert_eq!(c.shaping, Some(Shaping::Off));
         assert_eq!(c.bidi, Some(BidiMode::Terminal));
-        assert_eq!(c.direction, Some(DirectionArg::Rtl));
+        assert_eq!(c.direction, Some(BaseDirection::Rtl));
         assert_eq!(c.mouse, Some(true));
         assert_eq!(c.keys["down"], vec!["n"]);
         assert_eq!(c.theme.count.as_deref(), Some("#ff8800"));
