@@ -75,9 +75,11 @@ impl Key {
     }
 }
 
+/// The one character of a key name; never a control, which would reach the terminal in the
+/// help and the hints.
 fn single_char(s: &str) -> Option<char> {
     let mut chars = s.chars();
-    let c = chars.next()?;
+    let c = chars.next().filter(|c| !c.is_control())?;
     chars.next().is_none().then_some(c)
 }
 
@@ -235,6 +237,8 @@ mod tests {
         assert_eq!(map.action(Key::Char('j')), None, "the old keys of an overridden action are gone");
         assert_eq!(map.action(Key::Ctrl('p')), Some(Action::Up));
         assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(Key::parse("\u{1b}"), None, "a control character is not a key");
+        assert_eq!(Key::parse("Ctrl-\u{9b}"), None);
         assert_eq!(map.key_for(Action::NextHit), "-", "n was taken by down");
     }
 

@@ -94,7 +94,8 @@ pub struct App {
     pub reveal_controls: bool,
     pub want_library: Option<bool>,
     pub want_panel: Option<bool>,
-    pub messages: Vec<String>,
+    /// Messages for the status bar, newest last; clean of controls (see [`App::notify`]).
+    messages: Vec<String>,
     pub quit: bool,
     pub size: (u16, u16),
     pub state: State,
@@ -129,7 +130,7 @@ impl App {
             .unwrap_or(first);
         let worker = extract_in_background.then(|| worker::Worker::start(Arc::clone(&library)));
         let mut app = App {
-            messages: library.notices.clone(),
+            messages: library.notices.iter().map(|n| clean_message(n)).collect(),
             library,
             keymap,
             focus: Focus::Article,
@@ -464,7 +465,7 @@ impl App {
                 self.reveal_controls = !self.reveal_controls;
                 self.lay_out_story(Some(self.view.position()));
                 let state = if self.reveal_controls { "shown" } else { "hidden" };
-                self.messages.push(format!("bidi controls {state}"));
+                self.notify(&format!("bidi controls {state}"));
             }
         }
     }
@@ -564,7 +565,7 @@ impl App {
 
     fn step_figure(&mut self, forward: bool) {
         let Some(facts) = self.current_facts() else {
-            self.messages.push("figures are still being extracted".into());
+            self.notify("figures are still being extracted");
             return;
         };
         let n = facts.figures.len();
@@ -662,6 +663,21 @@ impl App {
     pub fn message(&self) -> Option<&str> {
         self.messages.last().map(String::as_str)
     }
+
+    /// A message for the status bar. Messages carry file names and config errors, which can
+    /// hold escape sequences: they are made visible here, so what is drawn is always clean.
+    pub fn notify(&mut self, message: &str) {
+        self.messages.push(clean_message(message));
+    }
+
+    /// Messages are shown until the next key.
+    pub fn clear_messages(&mut self) {
+        self.messages.clear();
+    }
+}
+
+fn clean_message(message: &str) -> String {
+    crate::article::decode::sanitize_line(message).into_owned()
 }
 
 fn step_index(i: usize, n: usize, action: Action, page: usize) -> usize {
@@ -738,8 +754,6 @@ pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) 
     }));
     blocks
 }
-
-pub use crate::reader::run;
 
 #[cfg(test)]
 mod tests;

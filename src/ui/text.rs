@@ -74,12 +74,12 @@ pub fn put_text(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style:
     if width == 0 {
         return;
     }
-    // labels hold file names and messages too: no control reaches the terminal from them
     // one line of a label shows its logical start: a title of megabytes is cut to what could
-    // fill the line before it is laid out, every frame
+    // fill the line before it is laid out, every frame. What `App` holds is clean of controls
+    // (decoding cleans articles, `App::notify` messages), so nothing here needs cleaning.
     let keep = text.char_indices().nth(width as usize * 4 + 64).map_or(text.len(), |(i, _)| i);
-    let text = crate::article::decode::sanitize_line(&text[..keep]);
-    let laid = layout(&text, &LayoutOptions { width: width as usize, direction: options.direction, ..*options });
+    let laid =
+        layout(&text[..keep], &LayoutOptions { width: width as usize, direction: options.direction, ..*options });
     let Some(line) = laid.lines.first() else {
         return;
     };
