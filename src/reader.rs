@@ -13,6 +13,7 @@ use ratatui::crossterm::execute;
 use crate::app::keys::{Action, Key, Keymap};
 use crate::app::{config, state, App};
 use crate::article::{load_bytes, Library, LoadError};
+use crate::i18n::{InterfaceChoices, Msg};
 use crate::layout::{BidiMode, LayoutChoices};
 use crate::say::say;
 
@@ -25,6 +26,7 @@ pub struct ReaderOptions {
     pub mouse: bool,
     pub no_state: bool,
     pub layout: LayoutChoices,
+    pub interface: InterfaceChoices,
 }
 
 /// Why the reader could not run.
@@ -50,7 +52,7 @@ const BIDI_IMPLICIT: &[u8] = b"\x1b[8h";
 fn bundled_library() -> Result<Library, LoadError> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join("articles");
     if dir.is_dir() {
-        return Ok(Library::open(&[dir])?);
+        return Library::open(&[dir]);
     }
     let sample = include_bytes!("../assets/articles/000_d88aa69e352b5fd0.txt");
     let loaded = load_bytes(sample, "assets/articles/000_d88aa69e352b5fd0.txt")?;
@@ -65,10 +67,11 @@ pub fn run(reader: ReaderOptions) -> Result<(), ReaderError> {
         say(&problem);
         notices.push(problem);
     }
+    let interface = reader.interface.or(config.interface()).resolve(&env);
     let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
     for p in key_problems {
         say(&format!("config: {p}"));
-        notices.push(format!("config: {p}"));
+        notices.push(interface.fill(Msg::ConfigProblem, &[("problem", &p)]));
     }
     let layout = reader.layout.or(config.layout());
     let bidi = layout.bidi();
@@ -92,6 +95,7 @@ pub fn run(reader: ReaderOptions) -> Result<(), ReaderError> {
     }
     let mut app = App::new(library, options, keymap, saved, true);
     app.theme = config.theme.clone();
+    app.set_interface(interface);
     app.color = env("NO_COLOR").is_none_or(|v| v.is_empty());
     for notice in &notices {
         app.notify(notice);

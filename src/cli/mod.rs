@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
+use crate::i18n::{Digits, InterfaceChoices, Lang, Months};
 use crate::layout::{BaseDirection, BidiMode, LayoutChoices, Named, Shaping};
 use crate::reader::{ReaderError, ReaderOptions};
 pub use crate::say::say;
@@ -47,11 +48,24 @@ pub struct GlobalArgs {
     /// Paragraph direction: from the text (auto) or forced.
     #[arg(long, global = true, value_parser = choice::<BaseDirection>())]
     pub direction: Option<BaseDirection>,
+    /// Language of the interface (default: the config's, else the locale's).
+    #[arg(long, global = true, value_parser = choice::<Lang>())]
+    pub lang: Option<Lang>,
+    /// Digits for the numbers the interface writes (never the article's).
+    #[arg(long, global = true, value_parser = choice::<Digits>())]
+    pub digits: Option<Digits>,
+    /// Month names for the dates the interface writes (default: the story's own).
+    #[arg(long, global = true, value_parser = choice::<Months>())]
+    pub months: Option<Months>,
 }
 
 impl GlobalArgs {
     pub fn layout(&self) -> LayoutChoices {
         LayoutChoices { shaping: self.shaping, bidi: self.bidi, direction: self.direction }
+    }
+
+    pub fn interface(&self) -> InterfaceChoices {
+        InterfaceChoices { lang: self.lang, digits: self.digits, months: self.months }
     }
 }
 
@@ -85,10 +99,16 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Render(args)) => render_cmd::run(&args, &cli.global),
-        Some(Command::Extract(args)) => extract_cmd::run(&args),
+        Some(Command::Extract(args)) => extract_cmd::run(&args, cli.global.interface()),
         None => {
             let ReaderArgs { paths, mouse, no_state } = cli.reader;
-            let options = ReaderOptions { paths, mouse, no_state, layout: cli.global.layout() };
+            let options = ReaderOptions {
+                paths,
+                mouse,
+                no_state,
+                layout: cli.global.layout(),
+                interface: cli.global.interface(),
+            };
             crate::reader::run(options).map_err(CliError::from)
         }
     };
