@@ -100,8 +100,7 @@ fn string_literals(source: &str) -> Vec<(usize, String)> {
 }
 
 /// What in a literal is a word: any non-ASCII letters (Arabic), or two ASCII letters in a row,
-/// once `{…}`
-/// parameters and escapes (`\u{2066}`, `\n`) are taken out.
+/// once `{…}` parameters and escapes (`\u{2066}`, `\n`) are taken out.
 fn words_in(literal: &str) -> Vec<String> {
     let mut glue_free = String::new();
     let mut chars = literal.chars().peekable();
