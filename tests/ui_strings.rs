@@ -120,11 +120,7 @@ fn words_in(literal: &str) -> Vec<String> {
         }
     }
     let is_letter = |c: char| c.is_alphabetic();
-    glue_free
-        .split(|c: char| !is_letter(c))
-        .filter(|w| w.chars().any(|c| !c.is_ascii()) || w.len() >= 2)
-        .map(String::from)
-        .collect()
+    glue_free.split(|c: char| !is_letter(c)).filter(|w| !w.is_ascii() || w.len() >= 2).map(String::from).collect()
 }
 
 /// Literals that are allowed although they hold a word: the names of template parameters
