@@ -365,3 +365,21 @@ fn left_and_right_move_the_focus_to_the_pane_on_that_side() {
     arabic.handle(Key::Tab);
     assert_eq!(arabic.focus, qari::app::Focus::Article);
 }
+
+#[test]
+fn arabic_draws_at_every_size_and_overlays_the_panel_below_60() {
+    let mut app = arabic(40, 12, Interface::arabic());
+    let r = rows(&draw(&app));
+    assert!(!r.iter().any(|r| r.contains(&rtl("الأرقام (11)"))));
+    app.handle(Key::Tab);
+    let r = rows(&draw(&app));
+    assert!(r.iter().any(|r| r.contains(&rtl("الأرقام (11)"))), "{r:#?}");
+    assert!(r[11].contains(&rtl("الحقائق")), "the status bar names the focused pane: {:?}", r[11]);
+    for (w, h) in [(1, 1), (2, 1), (1, 5), (3, 2), (20, 4), (5, 40), (200, 3)] {
+        app.resize(w, h);
+        for key in [Key::Tab, Key::Left, Key::Right, Key::Char('G'), Key::Char('?'), Key::Esc] {
+            app.handle(key);
+            draw(&app);
+        }
+    }
+}
