@@ -119,6 +119,13 @@ pub fn term(word: &str) -> Option<&'static str> {
         "missing" => "مفقودون",
         "children" => "أطفال",
         "soldiers" => "جنود",
+        "destroyed" => "مدمرة",
+        "damaged" => "متضررة",
+        // what a count is counted in
+        "family" => "أسرة",
+        "house" => "منزل",
+        "building" => "مبنى",
+        "school" => "مدرسة",
         // qualifiers
         "more_than" => "أكثر من",
         "less_than" => "أقل من",
@@ -157,6 +164,7 @@ pub fn term(word: &str) -> Option<&'static str> {
         "barrel" => "برميل",
         "degree" => "درجة",
         "celsius" => "درجة مئوية",
+        "richter" => "درجة على مقياس ريختر",
         "MW" => "ميغاواط",
         "kW" => "كيلوواط",
         // weekdays
