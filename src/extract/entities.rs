@@ -67,6 +67,36 @@ const TITLES: &[&str] = &[
     "الأمين العام",
     "السيد",
     "السيدة",
+    "المرشح",
+    "المرشحة",
+    "القيادي",
+    "القيادية",
+    "الناشط",
+    "الناشطة",
+    "الصحفي",
+    "الصحفية",
+    "الطبيب",
+    "الطبيبة",
+    "المحامي",
+    "المحامية",
+    "الأسير",
+    "الأسيرة",
+    "الشهيد",
+    "الشهيدة",
+    "اللاعب",
+    "اللاعبة",
+    "المدرب",
+    "الكاتب",
+    "الكاتبة",
+    "الباحث",
+    "الباحثة",
+    "الخبير",
+    "الخبيرة",
+    "المحلل",
+    "المهندس",
+    "المهندسة",
+    "الفنان",
+    "الفنانة",
     "الناطق باسمه",
     "الناطقة باسمه",
     "المتحدث باسمه",
@@ -194,6 +224,31 @@ const NOT_NAMES: &[&str] = &[
     "باسمه",
     "باسمها",
     "باسمهم",
+    "فيها",
+    "فيه",
+    "فيهم",
+    "منها",
+    "منه",
+    "منهم",
+    "عنها",
+    "عنه",
+    "لها",
+    "له",
+    "لهم",
+    "بها",
+    "به",
+    "إليها",
+    "إليه",
+    "عليها",
+    "عليه",
+    "أولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "أخيرا",
+    "مجددا",
+    "سابقا",
+    "حاليا",
 ];
 
 /// Words that join the next word into one name: عبد الفتاح، أبو مازن، بن سلمان.
@@ -638,6 +693,9 @@ const NOT_PLACE_NAMES: &[&str] = &[
     "النزاع",
     "القتال",
     "الاشتباكات",
+    "حمله",
+    "شوون",
+    "اداره",
 ];
 /// What a word of place may be followed by when it names an office: مديرية الصحة.
 const SECTORS: &[&str] = &[
@@ -876,7 +934,21 @@ fn person_by_name(chars: &[char], tokens: &[Token], i: usize) -> Option<(String,
     let foreign = FOREIGN.get_or_init(|| FOREIGN_GIVEN_NAMES.iter().map(|w| fold(w)).collect()).contains(&stem);
     // a family name the press uses alone ends the name (بلينكن نظراءه)
     let surname_only = lex.surnames.contains(stem.as_str()) && !lex.given.contains(stem.as_str());
-    let end = if surname_only { j } else { name_elements(tokens, j, 3, foreign) };
+    // عبد المجيد تبون بعهدة ثانية: after a compound given name, one family name is read
+    // whatever follows it, as after a foreign given name
+    let compound = stem == "عبد";
+    let mut end = if surname_only { j } else { name_elements(tokens, j, 3, foreign) };
+    if compound && end == j {
+        let family = tokens.get(j).filter(|t| {
+            t.is_word()
+                && t.key.chars().count() >= 3
+                && !lex.not_names.contains(t.key.as_str())
+                && !t.key.starts_with('و')
+        });
+        if family.is_some() {
+            end = j + 1;
+        }
+    }
     let alone = kunya || lex.surnames.contains(stem.as_str());
     if end == j && !alone {
         return None;

@@ -527,6 +527,8 @@ pub const OUTCOME_WORDS: &[(&str, &str)] = &[
     ("لجات", "displaced"),
     ("لجاوا", "displaced"),
     ("اعتقل", "detained"),
+    ("اعتقال", "detained"),
+    ("اعتقالات", "detained"),
     ("اعتقلت", "detained"),
     ("اعتقلوا", "detained"),
     ("احتجز", "detained"),

@@ -55,6 +55,11 @@ fn people_without_a_title() {
     assert_eq!(people("وافتتح كريستيانو رونالدو التسجيل للنصر."), vec!["كريستيانو رونالدو"]);
     // a foreign family name the press uses alone
     assert_eq!(people("والتقى بلينكن نظراءه في الرياض."), vec!["بلينكن"]);
+    // a compound given name takes its family name whatever follows
+    assert_eq!(people("وأعلن فوز عبد المجيد تبون بعهدة ثانية."), vec!["عبد المجيد تبون"]);
+    // after a word that stands before names (المرشح، القيادي), not the pronoun after it
+    assert_eq!(people("ودعا القيادي فيها أحمد نجيب الشابي إلى الحوار."), vec!["أحمد نجيب الشابي"]);
+    assert_eq!(people("وحل المرشح يوسف أوشيش ثالثا."), vec!["يوسف أوشيش"]);
 }
 
 #[test]

@@ -310,10 +310,13 @@ fn subject_at(chars: &[char], tokens: &[Token], i: usize, speakers: &Speakers) -
     // قال البنك: the organization the story named with that head
     let head = stems(&t.key).find(|s| ANAPHORA.contains(&s.as_ref()))?;
     let bare = head.strip_prefix("ال").unwrap_or(&head);
-    speakers
-        .organizations
-        .iter()
-        .rev()
-        .find(|o| fold(o).split(' ').any(|w| w == bare || w.strip_prefix("ال") == Some(bare)))
+    // the first organization the story named with that head, with the article first (البنك
+    // المركزي before بنك الاستثمار)
+    let first_word = |o: &String| fold(o).split(' ').next().map(String::from).unwrap_or_default();
+    let orgs = speakers.organizations;
+    orgs.iter()
+        .find(|o| first_word(o) == head.as_ref())
+        .or_else(|| orgs.iter().find(|o| first_word(o) == bare))
+        .or_else(|| orgs.iter().find(|o| fold(o).split(' ').any(|w| w == bare || w.strip_prefix("ال") == Some(bare))))
         .cloned()
 }
