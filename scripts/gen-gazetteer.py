@@ -73,6 +73,39 @@ def arabic_names(names):
     return out
 
 
+def junk(name):
+    """A spelling no one writes: letters tripled (ااالخرطوم), or an abbreviation one letter
+    short of another spelling (كسل for كسلا) is dropped by `cleaned`."""
+    return re.search(r"(.)\1\1", fold(name)) is not None
+
+
+def cleaned(names):
+    """Spellings without junk and without clipped ones (كسل beside كسلا)."""
+    names = [n for n in names if not junk(n)]
+    keys = [fold(n) for n in names]
+    return [n for n, k in zip(names, keys) if not any(o != k and o.startswith(k) and len(o) == len(k) + 1 for o in keys)]
+
+
+def preferred_first(names, region_names):
+    """The spelling a story would use first: the one that names a region too (كسلا, the town and
+    the state), or that other spellings are built on (الإسماعيلية in مدينة الإسماعيلية), written
+    without harakat; GeoNames' own order breaks ties."""
+    keys = [fold(n) for n in names]
+
+    def score(i):
+        k = keys[i]
+        built_on = sum(1 for j, o in enumerate(keys) if j != i and f" {k} " in f" {o} ")
+        return (
+            (3 if k in region_names else 0)
+            + 2 * built_on
+            - (3 if HARAKAT.search(names[i]) else 0),
+            -i,
+        )
+
+    best = max(range(len(names)), key=score)
+    return [names[best]] + [n for i, n in enumerate(names) if i != best]
+
+
 def bare(name):
     words = name.split(" ")
     if len(words) > 1 and words[0] in DESIGNATORS:
@@ -123,6 +156,11 @@ def main():
             bare_names.sort(key=lambda n: bare(n) != n)
             regions[cols[2]] = (bare_names, level, cols[0])
 
+    # the bare names of each country's regions: a town named like its region is named so
+    region_names = {}
+    for code, (names, _, _) in regions.items():
+        region_names.setdefault(code.split(".")[0], set()).update(fold(bare(n)) for n in names)
+
     places = []  # (names, kind, country, region, population)
     for code, (names, level, _) in regions.items():
         if not names:
@@ -141,16 +179,22 @@ def main():
         population = c.get("population") or 0
         if country not in REGION and population < WORLD_POPULATION:
             continue
-        names = arabic_names(c.get("alternatenames") or [])
+        names = cleaned(arabic_names(c.get("alternatenames") or []))
         if not names:
             continue
+        names = preferred_first(names, region_names.get(country, set()))
         up = regions.get(f"{country}.{c.get('admin1code', '')}")
         parent = up[0][0] if up and up[0] else (up[2] if up else "")
         places.append((names, "P", country, parent, population))
 
-    # one entry a spelling: countries first, then regions, then the larger place
-    rank = {"R1": 0, "P": 1, "R2": 2}
-    places.sort(key=lambda p: (rank[p[1]], -(p[4] or 0)))
+    # one entry a spelling: countries first, then cities (a city is known by its name more
+    # than the region named after it: كسلا the town, in the state of كسلا), then regions, then
+    # smaller places, then districts
+    def rank(p):
+        large = p[1] == "P" and (p[4] or 0) >= STRONG_POPULATION
+        return (0 if large else {"R1": 1, "P": 2, "R2": 3}[p[1]], -(p[4] or 0))
+
+    places.sort(key=rank)
     taken = set(country_keys)
     lines = []
     for names, kind, country, parent, population in places:
