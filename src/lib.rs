@@ -11,4 +11,5 @@ pub mod cli;
 pub mod extract;
 pub mod layout;
 pub mod reader;
+pub mod terminal;
 pub mod ui;

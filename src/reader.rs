@@ -8,17 +8,20 @@ use std::time::Duration;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::{execute, terminal};
 
 use crate::app::keys::{Action, Key, Keymap};
 use crate::app::{config, state, App};
 use crate::article::{load_bytes, Library};
 use crate::cli::{say, BidiMode, CliError, GlobalArgs, ReaderArgs};
+use crate::terminal::backend::BidiBackend;
+use crate::terminal::escapes::{ALTERNATE_SCREEN_OFF, ALTERNATE_SCREEN_ON};
+use crate::terminal::query::{self, Answers, LateAnswer, Questions, RawKey};
+use crate::terminal::{advice, tmux, BidiHandling, Multiplexer, Passthrough, Plan, Terminal};
 
-/// The BiDi-in-terminals escapes: explicit mode (the terminal must not reorder what qari
-/// already reordered) and back to implicit mode.
-const BIDI_EXPLICIT: &[u8] = b"\x1b[8l";
-const BIDI_IMPLICIT: &[u8] = b"\x1b[8h";
+/// How long the terminal has to answer its questions. Terminals answer in a few
+/// milliseconds; the wait is this long only for one that answers nothing at all.
+const ANSWER_TIMEOUT: Duration = Duration::from_millis(300);
 
 /// The bundled sample library: the folder beside the sources when run from a checkout, else
 /// the sample compiled into the binary.
@@ -72,7 +75,8 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
     app.color = env("NO_COLOR").is_none_or(|v| v.is_empty());
     app.messages.extend(notices);
 
-    let result = run_terminal(&mut app, bidi, mouse);
+    let terminal = Terminal::detect(&env);
+    let result = run_terminal(&mut app, &terminal, bidi, mouse);
     if let Some(path) = &state_path {
         app.state.positions.insert(crate::app::story_key(&app.library, app.current), app.view.position());
         if let Err(e) = state::save(path, &app.state) {
@@ -82,48 +86,105 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
     result.map_err(|source| CliError::Io { context: "terminal".into(), source })
 }
 
-fn run_terminal(app: &mut App, bidi: BidiMode, mouse: bool) -> std::io::Result<()> {
-    // ratatui's hook (installed by init) restores the screen; ours first puts bidi back
+/// What the reader does to the terminal, and undoes: raw mode, the terminal's own bidi, the
+/// alternate screen, the mouse. Undone on exit, on error and on panic.
+#[derive(Clone)]
+struct Setup {
+    plan: Plan,
+    mouse: bool,
+}
+
+impl Setup {
+    /// Raw mode is on. The terminal's bidi is set before the alternate screen is entered, so
+    /// the rows that screen makes are made in explicit mode (VTE keeps the mode per row).
+    fn enter(&self, out: &mut impl Write) -> std::io::Result<()> {
+        out.write_all(&[self.plan.enter().as_slice(), ALTERNATE_SCREEN_ON].concat())?;
+        if self.mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        out.flush()?;
+        if self.plan.passthrough == Passthrough::Tmux {
+            tmux::refresh_client();
+        }
+        Ok(())
+    }
+
+    /// The terminal as it was found: the alternate screen left first, then its bidi back.
+    fn leave(&self, out: &mut impl Write) {
+        let _ = terminal::disable_raw_mode();
+        if self.mouse {
+            let _ = execute!(out, DisableMouseCapture);
+        }
+        let show_cursor = b"\x1b[?25h";
+        let _ = out.write_all(&[ALTERNATE_SCREEN_OFF, show_cursor, self.plan.leave().as_slice()].concat());
+        let _ = out.flush();
+        if self.plan.passthrough == Passthrough::Tmux {
+            tmux::refresh_client();
+        }
+    }
+}
+
+/// Asks the terminal what the reader needs to know (its background, mlterm's bidi setting)
+/// while raw mode is on and before anything is drawn.
+fn ask_terminal(terminal: &Terminal, bidi: BidiMode) -> Answers {
+    let env = |k: &str| std::env::var(k).ok();
+    let mlterm = bidi == BidiMode::App
+        && terminal.bidi() == BidiHandling::ReordersUnlessConfigured
+        && terminal.multiplexer.is_none();
+    let questions =
+        Questions { background: true, mlterm_challenge: if mlterm { query::mlterm_challenge(&env) } else { None } };
+    query::ask(&questions, ANSWER_TIMEOUT).unwrap_or_default()
+}
+
+fn run_terminal(app: &mut App, terminal: &Terminal, bidi: BidiMode, mouse: bool) -> std::io::Result<()> {
+    let reorder = bidi == BidiMode::App;
+    let tmux_allows = reorder && terminal.multiplexer == Some(Multiplexer::Tmux) && tmux::allows_passthrough();
+    terminal::enable_raw_mode()?;
+    let answers = ask_terminal(terminal, bidi);
+    let plan = Plan::new(terminal, reorder, Passthrough::for_terminal(terminal, tmux_allows), answers.mlterm_use_ctl);
+    app.messages.extend(advice::for_reader(terminal, &plan));
+    let setup = Setup { plan, mouse };
+    let on_panic = setup.clone();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let mut out = std::io::stdout();
-        let _ = out.write_all(BIDI_IMPLICIT);
-        let _ = execute!(out, DisableMouseCapture);
-        let _ = out.flush();
+        on_panic.leave(&mut std::io::stdout());
         previous(info);
     }));
-    let mut terminal = ratatui::try_init()?;
     let mut out = std::io::stdout();
-    if bidi == BidiMode::App {
-        out.write_all(BIDI_EXPLICIT)?;
-        out.flush()?;
-    }
-    if mouse {
-        execute!(out, EnableMouseCapture)?;
-    }
-    let result = event_loop(&mut terminal, app);
-    if mouse {
-        let _ = execute!(out, DisableMouseCapture);
-    }
-    if bidi == BidiMode::App {
-        let _ = out.write_all(BIDI_IMPLICIT);
-        let _ = out.flush();
-    }
-    ratatui::restore();
+    let result = setup.enter(&mut out).and_then(|()| {
+        let mut screen = ratatui::Terminal::new(BidiBackend::new(setup.plan.reassert()))?;
+        let late = LateAnswer::new(!answers.complete);
+        event_loop(&mut screen, app, late)
+    });
+    setup.leave(&mut out);
+    let _ = std::panic::take_hook();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::Terminal<BidiBackend>,
+    app: &mut App,
+    mut late: LateAnswer,
+) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let mut dirty = true;
     while !app.quit {
+        if app.redraw {
+            app.redraw = false;
+            // resizing to the same size clears and forgets the last frame; `clear()` would
+            // also ask the terminal where the cursor is, which a full-screen reader needs not
+            let area = terminal.size()?.into();
+            terminal.resize(area)?;
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
         }
         if event::poll(Duration::from_millis(50))? {
             match event::read()? {
+                Event::Key(k) if late.swallows(raw_key(k.code, k.modifiers)) => {}
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     if let Some(key) = key_of(k.code, k.modifiers) {
                         app.messages.clear();
@@ -153,6 +214,15 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
         dirty |= app.poll();
     }
     Ok(())
+}
+
+fn raw_key(code: KeyCode, modifiers: KeyModifiers) -> RawKey {
+    match code {
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::ALT) => RawKey::Alt(c),
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => RawKey::Ctrl(c),
+        KeyCode::Char(c) => RawKey::Char(c),
+        _ => RawKey::Other,
+    }
 }
 
 fn key_of(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {

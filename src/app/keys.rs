@@ -106,6 +106,7 @@ pub enum Action {
     ToggleLibrary,
     TogglePanel,
     RevealControls,
+    Redraw,
 }
 
 /// The default bindings, in the order the help shows them: (action, config name, keys, help).
@@ -132,6 +133,7 @@ pub const DEFAULT_BINDINGS: &[(Action, &str, &[&str], &str)] = &[
     (Action::ToggleLibrary, "library", &["l"], "show or hide the library"),
     (Action::TogglePanel, "panel", &["f"], "show or hide the facts panel"),
     (Action::RevealControls, "controls", &["c"], "show bidi control characters"),
+    (Action::Redraw, "redraw", &["Ctrl-l"], "redraw the whole screen"),
 ];
 
 /// The bindings in force.

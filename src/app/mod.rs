@@ -96,6 +96,8 @@ pub struct App {
     pub want_panel: Option<bool>,
     pub messages: Vec<String>,
     pub quit: bool,
+    /// The whole screen is to be drawn again from nothing (the terminal edge clears it).
+    pub redraw: bool,
     pub size: (u16, u16),
     pub state: State,
     pub theme: config::Theme,
@@ -154,6 +156,7 @@ impl App {
             want_library: None,
             want_panel: None,
             quit: false,
+            redraw: false,
             size: (80, 24),
             state,
             theme: config::Theme::default(),
@@ -466,6 +469,7 @@ impl App {
                 let state = if self.reveal_controls { "shown" } else { "hidden" };
                 self.messages.push(format!("bidi controls {state}"));
             }
+            Action::Redraw => self.redraw = true,
         }
     }
 

@@ -2,7 +2,6 @@
 
 mod extract_cmd;
 mod render_cmd;
-mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,8 +9,6 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::layout::{BaseDirection, LayoutOptions};
-
-pub use terminal::shaping_for;
 
 #[derive(Debug, Parser)]
 #[command(name = "qari", version, about = "A terminal reader for Arabic news", args_conflicts_with_subcommands = true)]
@@ -64,7 +61,11 @@ impl GlobalArgs {
         let bidi = self.bidi.unwrap_or_default();
         LayoutOptions {
             width,
-            shaping: shaping_for(self.shaping.unwrap_or_default(), bidi, &|k| std::env::var(k).ok()),
+            shaping: crate::terminal::shaping_for(
+                self.shaping.unwrap_or_default(),
+                bidi,
+                &crate::terminal::Terminal::detect(&|k| std::env::var(k).ok()),
+            ),
             direction: self.direction.unwrap_or_default().into(),
             reorder: bidi == BidiMode::App,
             reveal_controls: false,

@@ -1,0 +1,56 @@
+//! What the reader tells a person about their terminal, once, in the status bar. Every such
+//! sentence is here, so they move into the interface catalog together.
+
+use super::{BidiHandling, Multiplexer, Passthrough, Plan, Terminal};
+
+/// Konsole has no escape to turn its bidi off: only its settings do.
+pub const KONSOLE: &str = "Konsole reorders Arabic a second time: turn off Settings › Edit Current Profile › \
+                           Advanced › Bi-Directional text rendering";
+
+/// tmux drops the bidi mode unless its passthrough is on.
+pub const TMUX_PASSTHROUGH: &str =
+    "tmux keeps qari's bidi mode from the terminal: add `set -g allow-passthrough on` to ~/.tmux.conf";
+
+/// The notices for a reader about to run in `terminal` with `plan`.
+pub fn for_reader(terminal: &Terminal, plan: &Plan) -> Vec<String> {
+    let mut notices = Vec::new();
+    if !plan.explicit {
+        return notices;
+    }
+    if terminal.bidi() == BidiHandling::ReordersAlways {
+        notices.push(KONSOLE.to_string());
+    }
+    if terminal.multiplexer == Some(Multiplexer::Tmux)
+        && plan.passthrough == Passthrough::Blocked
+        && terminal.reorders()
+    {
+        notices.push(TMUX_PASSTHROUGH.to_string());
+    }
+    notices
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terminal(vars: &[(&str, &str)]) -> Terminal {
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Terminal::detect(&|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn advice_only_where_qari_cannot_do_it_alone() {
+        let konsole = terminal(&[("KONSOLE_VERSION", "230805")]);
+        assert_eq!(for_reader(&konsole, &Plan::new(&konsole, true, Passthrough::Direct, None)), [KONSOLE]);
+        assert!(for_reader(&konsole, &Plan::new(&konsole, false, Passthrough::Direct, None)).is_empty());
+        let tmux_vte = terminal(&[("TMUX", "/tmp/t,1,0"), ("VTE_VERSION", "7006")]);
+        let blocked = Plan::new(&tmux_vte, true, Passthrough::Blocked, None);
+        assert_eq!(for_reader(&tmux_vte, &blocked), [TMUX_PASSTHROUGH]);
+        let passed = Plan::new(&tmux_vte, true, Passthrough::Tmux, None);
+        assert!(for_reader(&tmux_vte, &passed).is_empty());
+        let tmux_kitty = terminal(&[("TMUX", "/tmp/t,1,0"), ("TERM", "tmux-256color")]);
+        assert!(for_reader(&tmux_kitty, &Plan::new(&tmux_kitty, true, Passthrough::Blocked, None)).is_empty());
+        let vte = terminal(&[("VTE_VERSION", "7006")]);
+        assert!(for_reader(&vte, &Plan::new(&vte, true, Passthrough::Direct, None)).is_empty());
+    }
+}
