@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{execute, terminal};
 
+use crate::app::config::ThemeChoice;
 use crate::app::keys::{Action, Key, Keymap};
 use crate::app::{config, state, App};
 use crate::article::{load_bytes, Library};
@@ -76,7 +77,8 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
     app.messages.extend(notices);
 
     let terminal = Terminal::detect(&env);
-    let result = run_terminal(&mut app, &terminal, bidi, mouse);
+    let theme = reader.theme.or(config.theme.background).unwrap_or_default();
+    let result = run_terminal(&mut app, &terminal, bidi, theme, mouse);
     if let Some(path) = &state_path {
         app.state.positions.insert(crate::app::story_key(&app.library, app.current), app.view.position());
         if let Err(e) = state::save(path, &app.state) {
@@ -126,21 +128,29 @@ impl Setup {
 
 /// Asks the terminal what the reader needs to know (its background, mlterm's bidi setting)
 /// while raw mode is on and before anything is drawn.
-fn ask_terminal(terminal: &Terminal, bidi: BidiMode) -> Answers {
+fn ask_terminal(terminal: &Terminal, bidi: BidiMode, background: bool) -> Answers {
     let env = |k: &str| std::env::var(k).ok();
     let mlterm = bidi == BidiMode::App
         && terminal.bidi() == BidiHandling::ReordersUnlessConfigured
         && terminal.multiplexer.is_none();
     let questions =
-        Questions { background: true, mlterm_challenge: if mlterm { query::mlterm_challenge(&env) } else { None } };
+        Questions { background, mlterm_challenge: if mlterm { query::mlterm_challenge(&env) } else { None } };
     query::ask(&questions, ANSWER_TIMEOUT).unwrap_or_default()
 }
 
-fn run_terminal(app: &mut App, terminal: &Terminal, bidi: BidiMode, mouse: bool) -> std::io::Result<()> {
+fn run_terminal(
+    app: &mut App,
+    terminal: &Terminal,
+    bidi: BidiMode,
+    theme: ThemeChoice,
+    mouse: bool,
+) -> std::io::Result<()> {
     let reorder = bidi == BidiMode::App;
     let tmux_allows = reorder && terminal.multiplexer == Some(Multiplexer::Tmux) && tmux::allows_passthrough();
     terminal::enable_raw_mode()?;
-    let answers = ask_terminal(terminal, bidi);
+    let answers = ask_terminal(terminal, bidi, app.color && theme == ThemeChoice::Auto);
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    app.background = crate::terminal::background(theme, answers.background, colorfgbg.as_deref()).0;
     let plan = Plan::new(terminal, reorder, Passthrough::for_terminal(terminal, tmux_allows), answers.mlterm_use_ctl);
     app.messages.extend(advice::for_reader(terminal, &plan));
     let setup = Setup { plan, mouse };

@@ -100,7 +100,7 @@ fn figures_are_highlighted_by_kind_and_the_selected_one_stands_out() {
     let (mut app, buf, cells) = at_the_casualties(true);
     for &(x, y) in &cells {
         let cell = &buf[(x, y)];
-        assert_eq!(cell.fg, Color::LightRed, "counts in light red");
+        assert_eq!(cell.fg, Color::Indexed(qari::ui::theme::DARK.count), "counts in the dark palette's red");
         assert!(cell.modifier.contains(Modifier::BOLD));
     }
     // a name gets the quieter mark
@@ -121,6 +121,23 @@ fn figures_are_highlighted_by_kind_and_the_selected_one_stands_out() {
     for (x, y) in in_article(&app, cells_of(&buf, "43204")) {
         assert_eq!(buf[(x, y)].fg, Color::Reset);
     }
+}
+
+#[test]
+fn on_a_light_background_names_and_figures_are_drawn_in_dark_ink() {
+    let (mut app, _, _) = at_the_casualties(true);
+    app.background = qari::app::config::Background::Light;
+    let buf = draw(&app);
+    let light = qari::ui::theme::LIGHT;
+    for (x, y) in in_article(&app, cells_of(&buf, "43204")) {
+        assert_eq!(buf[(x, y)].fg, Color::Indexed(light.count));
+    }
+    let gaza = in_article(&app, cells_of(&buf, &visual("غزة")));
+    assert!(!gaza.is_empty());
+    assert!(gaza.iter().any(|&(x, y)| buf[(x, y)].fg == Color::Indexed(light.entity)));
+    // never the light gray (ANSI 7) that vanishes on white
+    assert!(gaza.iter().all(|&(x, y)| !matches!(buf[(x, y)].fg, Color::Gray | Color::White)));
+    assert_eq!(buf[(0, 0)].bg, Color::Indexed(light.accent), "the title bar");
 }
 
 #[test]

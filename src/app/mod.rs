@@ -101,6 +101,8 @@ pub struct App {
     pub size: (u16, u16),
     pub state: State,
     pub theme: config::Theme,
+    /// The background the palette is for.
+    pub background: config::Background,
     /// Colours on (off under NO_COLOR: modifiers carry the highlights alone).
     pub color: bool,
     options: LayoutOptions,
@@ -160,6 +162,7 @@ impl App {
             size: (80, 24),
             state,
             theme: config::Theme::default(),
+            background: config::Background::default(),
             color: true,
             options,
             worker,

@@ -31,6 +31,9 @@ pub struct ReaderArgs {
     /// Neither read nor write reading positions.
     #[arg(long)]
     pub no_state: bool,
+    /// Colours for a light or dark background (auto: ask the terminal).
+    #[arg(long, value_enum)]
+    pub theme: Option<crate::app::config::ThemeChoice>,
 }
 
 #[derive(Debug, Args, Clone, Copy, Default)]

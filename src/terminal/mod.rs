@@ -13,7 +13,40 @@ pub mod tmux;
 pub use detect::{BidiHandling, Emulator, Multiplexer, Terminal};
 pub use escapes::{Passthrough, Plan};
 
+use crate::app::config::{Background, ThemeChoice};
 use crate::cli::{BidiMode, Shaping};
+use query::Rgb;
+
+/// How the background was known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BackgroundSource {
+    /// `--theme` or the config said.
+    Chosen,
+    /// The terminal answered `OSC 11`.
+    Answer(Rgb),
+    /// `COLORFGBG` said.
+    Colorfgbg(String),
+    /// Nothing said: dark, the most common.
+    Unknown,
+}
+
+/// The background the palette is for: as chosen, else the terminal's answer, else
+/// `COLORFGBG`, else dark.
+pub fn background(choice: ThemeChoice, answer: Option<Rgb>, colorfgbg: Option<&str>) -> (Background, BackgroundSource) {
+    let of = |light: bool| if light { Background::Light } else { Background::Dark };
+    match choice {
+        ThemeChoice::Light => return (Background::Light, BackgroundSource::Chosen),
+        ThemeChoice::Dark => return (Background::Dark, BackgroundSource::Chosen),
+        ThemeChoice::Auto => {}
+    }
+    if let Some(rgb) = answer {
+        return (of(rgb.is_light()), BackgroundSource::Answer(rgb));
+    }
+    if let Some((value, light)) = colorfgbg.and_then(|v| Some((v, query::background_from_colorfgbg(v)?))) {
+        return (of(light), BackgroundSource::Colorfgbg(value.to_string()));
+    }
+    (Background::Dark, BackgroundSource::Unknown)
+}
 
 /// Whether qari shapes Arabic. `auto` is on, except when a bidi-aware terminal is handed
 /// logical text (`--bidi terminal`) and joins letters by itself (VTE ≥ 0.58, Konsole, mlterm).
@@ -29,6 +62,19 @@ pub fn shaping_for(shaping: Shaping, bidi: BidiMode, terminal: &Terminal) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_background_as_chosen_else_as_answered_else_from_colorfgbg() {
+        let white = Some(Rgb(255, 255, 255));
+        assert_eq!(background(ThemeChoice::Dark, white, None), (Background::Dark, BackgroundSource::Chosen));
+        assert_eq!(background(ThemeChoice::Auto, white, Some("15;0")).0, Background::Light, "the answer wins");
+        assert_eq!(background(ThemeChoice::Auto, None, Some("0;15")).0, Background::Light);
+        assert_eq!(
+            background(ThemeChoice::Auto, None, Some("nonsense")),
+            (Background::Dark, BackgroundSource::Unknown)
+        );
+        assert_eq!(background(ThemeChoice::Light, None, None).0, Background::Light);
+    }
 
     #[test]
     fn auto_shapes_unless_a_shaping_terminal_does_the_bidi() {

@@ -2,7 +2,7 @@
 //! Every string from an article goes through the layout engine and is written cell by cell.
 
 mod text;
-mod theme;
+pub mod theme;
 
 use std::ops::Range;
 
@@ -22,7 +22,7 @@ pub use theme::Styles;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let styles = Styles::new(&self.theme, self.color);
+        let styles = Styles::new(&self.theme, self.background, self.color);
         let panes = self.panes();
         let label = text::label_options(&self.layout_options());
         draw_title_bar(self, buf, panes.title, &styles, &label);
