@@ -135,6 +135,47 @@ impl Plan {
     }
 }
 
+/// A writer that asks for explicit mode at the start of every row it writes (VTE applies
+/// the mode to the row the cursor starts), and puts implicit mode back when finished.
+pub struct ExplicitRows<W: std::io::Write> {
+    inner: W,
+    at_row_start: bool,
+}
+
+impl<W: std::io::Write> ExplicitRows<W> {
+    pub fn new(inner: W) -> ExplicitRows<W> {
+        ExplicitRows { inner, at_row_start: true }
+    }
+
+    /// Implicit mode again, for the row the shell's prompt goes on.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.inner.write_all(BIDI_IMPLICIT)?;
+        self.inner.flush()?;
+        Ok(self.inner)
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for ExplicitRows<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while !rest.is_empty() {
+            if self.at_row_start {
+                self.inner.write_all(BIDI_EXPLICIT)?;
+                self.at_row_start = false;
+            }
+            let end = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+            self.inner.write_all(&rest[..end])?;
+            self.at_row_start = rest[end - 1] == b'\n';
+            rest = &rest[end..];
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +183,16 @@ mod tests {
     fn terminal(vars: &[(&str, &str)]) -> Terminal {
         let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Terminal::detect(&|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn every_row_starts_explicit_and_the_last_is_left_implicit() {
+        use std::io::Write;
+        let mut rows = ExplicitRows::new(Vec::new());
+        rows.write_all(b"  one\ntw").unwrap();
+        rows.write_all(b"o\n\nthree\n").unwrap();
+        let out = rows.finish().unwrap();
+        assert_eq!(out, b"\x1b[8l  one\n\x1b[8ltwo\n\x1b[8l\n\x1b[8lthree\n\x1b[8h");
     }
 
     #[test]

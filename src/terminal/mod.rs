@@ -17,6 +17,31 @@ use crate::app::config::{Background, ThemeChoice};
 use crate::cli::{BidiMode, Shaping};
 use query::Rgb;
 
+/// How `render` prints where its output goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderTarget {
+    /// Visual lines as they are: a pipe, a file, a terminal that does no bidi (or one inside a
+    /// multiplexer, whose rows qari cannot reach one by one).
+    AsIs,
+    /// Visual lines, each row asked to be explicit as it starts (VTE keeps the mode per row),
+    /// and implicit mode back after the last one.
+    ExplicitRows,
+    /// Logical lines, unshaped and unpadded, for a terminal that reorders and shapes by itself
+    /// and cannot be told not to for a single row (mlterm, Konsole).
+    Logical,
+}
+
+pub fn render_target(terminal: &Terminal, is_tty: bool, bidi: BidiMode) -> RenderTarget {
+    if !is_tty || bidi == BidiMode::Terminal || terminal.multiplexer.is_some() {
+        return RenderTarget::AsIs;
+    }
+    match terminal.bidi() {
+        BidiHandling::None => RenderTarget::AsIs,
+        BidiHandling::ReordersUnlessExplicit => RenderTarget::ExplicitRows,
+        BidiHandling::ReordersUnlessConfigured | BidiHandling::ReordersAlways => RenderTarget::Logical,
+    }
+}
+
 /// How the background was known.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackgroundSource {
@@ -74,6 +99,18 @@ mod tests {
             (Background::Dark, BackgroundSource::Unknown)
         );
         assert_eq!(background(ThemeChoice::Light, None, None).0, Background::Light);
+    }
+
+    #[test]
+    fn render_changes_nothing_in_a_pipe_or_a_terminal_without_bidi() {
+        let vte = Terminal::detect(&|k| (k == "VTE_VERSION").then(|| "7006".to_string()));
+        let mlterm = Terminal::detect(&|k| (k == "MLTERM").then(|| "3.9.0".to_string()));
+        let xterm = Terminal::detect(&|k| (k == "XTERM_VERSION").then(|| "XTerm(379)".to_string()));
+        assert_eq!(render_target(&vte, false, BidiMode::App), RenderTarget::AsIs);
+        assert_eq!(render_target(&vte, true, BidiMode::App), RenderTarget::ExplicitRows);
+        assert_eq!(render_target(&vte, true, BidiMode::Terminal), RenderTarget::AsIs);
+        assert_eq!(render_target(&mlterm, true, BidiMode::App), RenderTarget::Logical);
+        assert_eq!(render_target(&xterm, true, BidiMode::App), RenderTarget::AsIs);
     }
 
     #[test]
