@@ -242,3 +242,33 @@ fn a_paragraph_of_a_hundred_thousand_names_draws_and_scrolls() {
         assert!(marked.iter().any(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::UNDERLINED)));
     }
 }
+
+#[test]
+fn with_the_terminal_reordering_each_row_holds_one_pane() {
+    let loaded = load_bytes(include_bytes!("../assets/articles/000_d88aa69e352b5fd0.txt"), "seed.txt").unwrap();
+    let options = LayoutOptions { reorder: false, shaping: false, ..LayoutOptions::default() };
+    let mut app = reader_of(loaded.article, options);
+    for r in app.library.order.clone() {
+        let facts = extract_story(app.library.story(r), &[]);
+        app.add_facts(r, facts);
+    }
+    app.resize(120, 40);
+    let article = rows(&draw(&app));
+    // logical text: the terminal reorders it
+    assert!(article.iter().any(|r| r.contains("أوستن وغالانت")));
+    assert!(!article.iter().any(|r| r.contains("Figures (11)")), "no panel beside the article");
+    // the body's rows: nothing but the article's text and its scrollbar in the last column
+    for row in &article[1..39] {
+        let inner: String = row.chars().take(118).collect();
+        assert!(!inner.contains('│'), "a pane border on a row: {row}");
+    }
+    app.handle(Key::Tab);
+    let panel = rows(&draw(&app));
+    assert!(panel[1].starts_with(" Figures (11)"), "{}", panel[1]);
+    assert!(!panel[1..39].iter().any(|r| r.contains("أوستن وغالانت يبحثان فرص الحل")), "the article is covered");
+    app.handle(Key::Tab);
+    let library = rows(&draw(&app));
+    assert!(library[1].starts_with('▶'), "{}", library[1]);
+    assert!(library[2].contains("2024-11-01 · 11 figures"));
+    assert!(!library.iter().any(|r| r.contains("Figures (11)")));
+}

@@ -184,7 +184,15 @@ impl App {
     }
 
     pub fn panes(&self) -> Panes {
+        if self.one_pane_at_a_time() {
+            return panes::one_at_a_time(self.size.0, self.size.1, self.focus);
+        }
         panes::panes(self.size.0, self.size.1, self.want_library, self.want_panel)
+    }
+
+    /// A terminal that reorders (`--bidi terminal`) reorders whole rows: the panes take turns.
+    pub fn one_pane_at_a_time(&self) -> bool {
+        !self.options.reorder
     }
 
     /// The terminal's new size: the article pane keeps its reading position.
@@ -457,6 +465,11 @@ impl App {
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::ToggleHighlights => self.highlights = !self.highlights,
+            // one pane at a time: the key shows that pane, or the article again
+            Action::ToggleLibrary | Action::TogglePanel if self.one_pane_at_a_time() => {
+                let pane = if action == Action::ToggleLibrary { Focus::Library } else { Focus::Panel };
+                self.focus_on(if self.focus == pane { Focus::Article } else { pane });
+            }
             // resize moves the focus off a pane that folds away
             Action::ToggleLibrary => {
                 self.want_library = Some(self.panes().library.is_none());
@@ -504,11 +517,11 @@ impl App {
     fn cycle_focus(&mut self, forward: bool) {
         let p = self.panes();
         let mut order = Vec::new();
-        if p.library.is_some() {
+        if p.library.is_some() || self.one_pane_at_a_time() {
             order.push(Focus::Library);
         }
         order.push(Focus::Article);
-        if p.panel.is_some() || p.panel_overlay || self.size.0 < panes::PANEL_MIN_WIDTH {
+        if p.panel.is_some() || p.panel_overlay || self.size.0 < panes::PANEL_MIN_WIDTH || self.one_pane_at_a_time() {
             order.push(Focus::Panel);
         }
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
@@ -518,6 +531,12 @@ impl App {
         if self.size.0 < panes::PANEL_MIN_WIDTH {
             self.want_panel = (self.focus == Focus::Panel).then_some(true);
         }
+        self.focus_on(self.focus);
+    }
+
+    /// Focus on a pane; the panel's selection lands on something that can be opened.
+    fn focus_on(&mut self, focus: Focus) {
+        self.focus = focus;
         if self.focus == Focus::Panel {
             let items = self.panel_items();
             if !items.get(self.panel_selected).is_some_and(Item::selectable) {
@@ -527,6 +546,12 @@ impl App {
     }
 
     fn open_selected(&mut self) {
+        // one pane at a time: what the panel opens is seen in the article
+        if self.focus == Focus::Panel && self.one_pane_at_a_time() {
+            self.open_from_panel();
+            self.focus = Focus::Article;
+            return;
+        }
         match self.focus {
             Focus::Library => {
                 if let Some(&r) = self.library.order.get(self.library_selected) {
@@ -534,22 +559,26 @@ impl App {
                     self.focus = Focus::Article;
                 }
             }
-            Focus::Panel => match self.panel_items().get(self.panel_selected).cloned() {
-                Some(Item::Figure(i)) => self.select_figure(i),
-                Some(Item::Link(target)) => self.open(target.story, true),
-                Some(Item::Quote(i)) => {
-                    if let Some(q) = self.current_facts().map(|f| f.quotes[i].paragraph) {
-                        self.view.reveal(block_of_paragraph(q), 0);
-                    }
-                }
-                Some(Item::Person(i)) => self.search_for(self.current_facts().map(|f| f.people[i].name.clone())),
-                Some(Item::Place(i)) => self.search_for(self.current_facts().map(|f| f.places[i].name.clone())),
-                Some(Item::Organization(i)) => {
-                    self.search_for(self.current_facts().map(|f| f.organizations[i].name.clone()))
-                }
-                _ => {}
-            },
+            Focus::Panel => self.open_from_panel(),
             Focus::Article => {}
+        }
+    }
+
+    fn open_from_panel(&mut self) {
+        match self.panel_items().get(self.panel_selected).cloned() {
+            Some(Item::Figure(i)) => self.select_figure(i),
+            Some(Item::Link(target)) => self.open(target.story, true),
+            Some(Item::Quote(i)) => {
+                if let Some(q) = self.current_facts().map(|f| f.quotes[i].paragraph) {
+                    self.view.reveal(block_of_paragraph(q), 0);
+                }
+            }
+            Some(Item::Person(i)) => self.search_for(self.current_facts().map(|f| f.people[i].name.clone())),
+            Some(Item::Place(i)) => self.search_for(self.current_facts().map(|f| f.places[i].name.clone())),
+            Some(Item::Organization(i)) => {
+                self.search_for(self.current_facts().map(|f| f.organizations[i].name.clone()))
+            }
+            _ => {}
         }
     }
 

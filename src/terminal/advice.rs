@@ -4,12 +4,10 @@
 use super::{BidiHandling, Multiplexer, Passthrough, Plan, Terminal};
 
 /// Konsole has no escape to turn its bidi off: only its settings do.
-pub const KONSOLE: &str = "Konsole reorders Arabic a second time: turn off Settings › Edit Current Profile › \
-                           Advanced › Bi-Directional text rendering";
+pub const KONSOLE: &str = "Konsole reorders again: turn off Bi-Directional text rendering in its profile";
 
 /// tmux drops the bidi mode unless its passthrough is on.
-pub const TMUX_PASSTHROUGH: &str =
-    "tmux keeps qari's bidi mode from the terminal: add `set -g allow-passthrough on` to ~/.tmux.conf";
+pub const TMUX_PASSTHROUGH: &str = "tmux blocks qari's bidi mode: set -g allow-passthrough on (~/.tmux.conf)";
 
 /// The notices for a reader about to run in `terminal` with `plan`.
 pub fn for_reader(terminal: &Terminal, plan: &Plan) -> Vec<String> {

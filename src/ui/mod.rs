@@ -26,11 +26,15 @@ impl Widget for &App {
         let panes = self.panes();
         let label = text::label_options(&self.layout_options());
         draw_title_bar(self, buf, panes.title, &styles, &label);
-        if let Some(a) = panes.library {
+        if let Some(a) = panes.library.filter(|_| !panes.library_overlay) {
             draw_library(self, buf, a, &styles, &label);
             separator(buf, a.x + a.width, a, &styles, self.focus == Focus::Library);
         }
         draw_article(self, buf, panes.article, &styles);
+        if let Some(a) = panes.library.filter(|_| panes.library_overlay) {
+            fill(buf, a.x, a.y, a.width, a.height, Style::default());
+            draw_library(self, buf, a, &styles, &label);
+        }
         if let Some(p) = panes.panel {
             // beside the article, the article's scrollbar is the border between them
             if panes.panel_overlay {
