@@ -88,3 +88,22 @@ fn in_mlterm_the_reader_turns_its_bidi_off_and_back_on() {
     let on = find(&raw, b"\x1b]5379;use_ctl=true\x07").expect("mlterm's bidi turned back on");
     assert!(off < entered && entered < left && left < on, "{off} {entered} {left} {on}");
 }
+
+#[test]
+fn doctor_says_what_it_found_and_what_qari_will_do() {
+    let mut s = Session::start_with_env(&["doctor"], 120, 30, &[("VTE_VERSION", "7006"), ("LANG", "ar_EG.UTF-8")]);
+    assert_eq!(s.wait_exit(10), 0);
+    let text = s.text();
+    for want in [
+        "terminal: VTE 0.70.6",
+        "terminal's bidi: reorders rows unless asked for explicit mode (CSI 8 l)",
+        "shaping: qari joins Arabic letters",
+        // the test's terminal answers no question: qari waited, then took dark
+        "background: dark (the terminal did not answer in time; taken as dark)",
+        "locale: LANG=ar_EG.UTF-8",
+        "reader: ask for explicit mode before the alternate screen, implicit after",
+        "render into this output: visual lines, each row asked to be explicit",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+}

@@ -1,5 +1,6 @@
 //! The command line: options, sub-commands, exit codes. The edge where errors get context.
 
+mod doctor_cmd;
 mod extract_cmd;
 mod render_cmd;
 
@@ -118,6 +119,9 @@ pub enum Command {
     Render(render_cmd::RenderArgs),
     /// Print the stories and their facts (figures, people, places, …) as JSON or a table.
     Extract(extract_cmd::ExtractArgs),
+    /// Print what qari detects about this terminal (bidi, shaping, colours, locale) and what
+    /// it will do there.
+    Doctor,
 }
 
 /// Prints a message on stderr. Messages carry file names, which can hold escape sequences as
@@ -142,6 +146,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Render(args)) => render_cmd::run(&args, &cli.global),
         Some(Command::Extract(args)) => extract_cmd::run(&args),
+        Some(Command::Doctor) => doctor_cmd::run(&cli.global),
         None => crate::app::run(cli.reader, cli.global),
     };
     match result {

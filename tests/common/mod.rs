@@ -60,7 +60,7 @@ impl Session {
         cmd.env("QARI_CONFIG", dir.path("config.toml"));
         cmd.env_remove("NO_COLOR");
         // the terminal the tests run in is not the one the program is given
-        for k in ["TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "COLORFGBG"] {
+        for k in ["TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "COLORFGBG", "LC_ALL", "LC_CTYPE"] {
             cmd.env_remove(k);
         }
         for (k, v) in env {
