@@ -151,7 +151,12 @@ fn run_terminal(
     let answers = ask_terminal(terminal, bidi, app.color && theme == ThemeChoice::Auto);
     let colorfgbg = std::env::var("COLORFGBG").ok();
     app.background = crate::terminal::background(theme, answers.background, colorfgbg.as_deref()).0;
-    let plan = Plan::new(terminal, reorder, Passthrough::for_terminal(terminal, tmux_allows), answers.mlterm_use_ctl);
+    let plan = if std::env::var("QARI_TERMINAL_SETUP").is_ok_and(|v| v == "off") {
+        // for comparing with a terminal prepared by hand (scripts/real-terminals.sh)
+        Plan::hands_off()
+    } else {
+        Plan::new(terminal, reorder, Passthrough::for_terminal(terminal, tmux_allows), answers.mlterm_use_ctl)
+    };
     app.messages.extend(advice::for_reader(terminal, &plan));
     let setup = Setup { plan, mouse };
     let on_panic = setup.clone();

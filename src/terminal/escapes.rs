@@ -88,6 +88,11 @@ impl Plan {
         }
     }
 
+    /// No escapes at all: the terminal stays as it was prepared.
+    pub fn hands_off() -> Plan {
+        Plan { explicit: false, mlterm_restore: None, passthrough: Passthrough::Direct }
+    }
+
     /// Whether the outer terminal will hear the plan's escapes.
     pub fn reaches_terminal(&self) -> bool {
         self.passthrough != Passthrough::Blocked
