@@ -42,7 +42,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
             result
         }
         RenderTarget::Logical => {
-            // what `--bidi terminal` would print: the terminal reorders and joins by itself
+            // what `--bidi terminal` would print: the terminal reorders (and joins) by itself
             let shaping = global.shaping.unwrap_or_default();
             options.reorder = false;
             options.shaping = crate::terminal::shaping_for(shaping, BidiMode::Terminal, &terminal);

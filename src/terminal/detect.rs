@@ -113,10 +113,12 @@ impl Terminal {
         self.bidi() != BidiHandling::None
     }
 
-    /// Whether the terminal joins Arabic letters itself when handed logical text: every
-    /// terminal that reorders does (VTE learned both in 0.58).
+    /// Whether qari leaves the joining of Arabic letters to the terminal when it hands it
+    /// logical text: VTE (from 0.58, with its bidi) and mlterm join them well. Konsole joins
+    /// them too but draws each lam-alef in one of the two cells it takes, leaving a gap
+    /// (`الولا يات`); qari's own presentation forms take one cell each, so Konsole is given those.
     pub fn shapes_itself(&self) -> bool {
-        self.reorders()
+        self.reorders() && self.emulator != Emulator::Konsole
     }
 
     /// The terminal program by name, for `qari doctor` and messages.
@@ -175,6 +177,8 @@ mod tests {
         assert_eq!(with(&[("KONSOLE_VERSION", "230805")]).bidi(), BidiHandling::ReordersAlways);
         assert_eq!(with(&[("TERM", "xterm-kitty")]).bidi(), BidiHandling::None);
         assert!(with(&[("VTE_VERSION", "7006")]).name().starts_with("VTE 0.70.6"));
+        assert!(with(&[("MLTERM", "3.9.0")]).shapes_itself());
+        assert!(!with(&[("KONSOLE_VERSION", "230805")]).shapes_itself(), "its lam-alef leaves a gap");
     }
 
     #[test]

@@ -26,8 +26,8 @@ pub enum RenderTarget {
     /// Visual lines, each row asked to be explicit as it starts (VTE keeps the mode per row),
     /// and implicit mode back after the last one.
     ExplicitRows,
-    /// Logical lines, unshaped and unpadded, for a terminal that reorders and shapes by itself
-    /// and cannot be told not to for a single row (mlterm, Konsole).
+    /// Logical lines, unpadded, for a terminal that reorders by itself and cannot be told not
+    /// to for a single row (mlterm, Konsole); shaped only where the terminal joins badly.
     Logical,
 }
 
@@ -74,7 +74,7 @@ pub fn background(choice: ThemeChoice, answer: Option<Rgb>, colorfgbg: Option<&s
 }
 
 /// Whether qari shapes Arabic. `auto` is on, except when a bidi-aware terminal is handed
-/// logical text (`--bidi terminal`) and joins letters by itself (VTE ≥ 0.58, Konsole, mlterm).
+/// logical text (`--bidi terminal`) and joins letters well by itself (VTE ≥ 0.58, mlterm).
 /// In `--bidi app` mode qari turns the terminal's own bidi off, so it shapes itself.
 pub fn shaping_for(shaping: Shaping, bidi: BidiMode, terminal: &Terminal) -> bool {
     match shaping {
