@@ -17,12 +17,8 @@ use crate::article::{load_bytes, Library};
 use crate::cli::{say, BidiMode, CliError, GlobalArgs, ReaderArgs};
 use crate::terminal::backend::BidiBackend;
 use crate::terminal::escapes::{ALTERNATE_SCREEN_OFF, ALTERNATE_SCREEN_ON};
-use crate::terminal::query::{self, Answers, LateAnswer, Questions, RawKey};
-use crate::terminal::{advice, tmux, BidiHandling, Multiplexer, Passthrough, Plan, Terminal};
-
-/// How long the terminal has to answer its questions. Terminals answer in a few
-/// milliseconds; the wait is this long only for one that answers nothing at all.
-const ANSWER_TIMEOUT: Duration = Duration::from_millis(300);
+use crate::terminal::query::{self, LateAnswer, Questions, RawKey};
+use crate::terminal::{advice, tmux, Multiplexer, Passthrough, Plan, Terminal};
 
 /// The bundled sample library: the folder beside the sources when run from a checkout, else
 /// the sample compiled into the binary.
@@ -126,18 +122,6 @@ impl Setup {
     }
 }
 
-/// Asks the terminal what the reader needs to know (its background, mlterm's bidi setting)
-/// while raw mode is on and before anything is drawn.
-fn ask_terminal(terminal: &Terminal, bidi: BidiMode, background: bool) -> Answers {
-    let env = |k: &str| std::env::var(k).ok();
-    let mlterm = bidi == BidiMode::App
-        && terminal.bidi() == BidiHandling::ReordersUnlessConfigured
-        && terminal.multiplexer.is_none();
-    let questions =
-        Questions { background, mlterm_challenge: if mlterm { query::mlterm_challenge(&env) } else { None } };
-    query::ask(&questions, ANSWER_TIMEOUT).unwrap_or_default()
-}
-
 fn run_terminal(
     app: &mut App,
     terminal: &Terminal,
@@ -148,7 +132,10 @@ fn run_terminal(
     let reorder = bidi == BidiMode::App;
     let tmux_allows = reorder && terminal.multiplexer == Some(Multiplexer::Tmux) && tmux::allows_passthrough();
     terminal::enable_raw_mode()?;
-    let answers = ask_terminal(terminal, bidi, app.color && theme == ThemeChoice::Auto);
+    // asked while raw mode is on and before anything is drawn
+    let env = |k: &str| std::env::var(k).ok();
+    let questions = Questions::for_terminal(terminal, reorder, app.color && theme == ThemeChoice::Auto, &env);
+    let answers = query::ask(&questions, query::ANSWER_TIMEOUT).unwrap_or_default();
     let colorfgbg = std::env::var("COLORFGBG").ok();
     app.background = crate::terminal::background(theme, answers.background, colorfgbg.as_deref()).0;
     let plan = if std::env::var("QARI_TERMINAL_SETUP").is_ok_and(|v| v == "off") {
@@ -168,7 +155,7 @@ fn run_terminal(
     let mut out = std::io::stdout();
     let result = setup.enter(&mut out).and_then(|()| {
         let mut screen = ratatui::Terminal::new(BidiBackend::new(setup.plan.reassert()))?;
-        let late = LateAnswer::new(!answers.complete);
+        let late = LateAnswer::new(answers.may_come_late(&questions));
         event_loop(&mut screen, app, late)
     });
     setup.leave(&mut out);

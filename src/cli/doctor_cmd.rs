@@ -2,7 +2,6 @@
 //! a line, for a person to read or paste into a report.
 
 use std::io::IsTerminal;
-use std::time::Duration;
 
 use super::{BidiMode, CliError, GlobalArgs};
 use crate::app::config::{self, Background, ThemeChoice};
@@ -39,7 +38,7 @@ pub fn run(global: &GlobalArgs) -> Result<(), CliError> {
     // the terminal is asked on its own device: `qari doctor > report.txt` still asks it
     let interactive = std::io::stdin().is_terminal();
     let no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let answers = interactive.then(|| ask(&terminal, !no_color)).flatten();
+    let answers = interactive.then(|| ask(&terminal, bidi == BidiMode::App, !no_color)).flatten();
     let tmux_allows = (terminal.multiplexer == Some(Multiplexer::Tmux)).then(tmux::allows_passthrough);
     let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
         .iter()
@@ -62,13 +61,10 @@ pub fn run(global: &GlobalArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn ask(terminal: &Terminal, background: bool) -> Option<Answers> {
-    let env = |k: &str| std::env::var(k).ok();
-    let mlterm = terminal.bidi() == BidiHandling::ReordersUnlessConfigured && terminal.multiplexer.is_none();
-    let questions =
-        Questions { background, mlterm_challenge: if mlterm { query::mlterm_challenge(&env) } else { None } };
+fn ask(terminal: &Terminal, reorder: bool, background: bool) -> Option<Answers> {
+    let questions = Questions::for_terminal(terminal, reorder, background, &|k| std::env::var(k).ok());
     ratatui::crossterm::terminal::enable_raw_mode().ok()?;
-    let answers = query::ask(&questions, Duration::from_millis(300));
+    let answers = query::ask(&questions, query::ANSWER_TIMEOUT);
     let _ = ratatui::crossterm::terminal::disable_raw_mode();
     answers.ok()
 }
@@ -177,6 +173,7 @@ fn reader_will(t: &Terminal, plan: &Plan) -> String {
 mod tests {
     use super::*;
     use crate::terminal::query::Rgb;
+    use std::time::Duration;
 
     fn findings(vars: &[(&str, &str)]) -> Findings {
         let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();

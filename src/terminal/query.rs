@@ -9,6 +9,10 @@
 
 use std::time::{Duration, Instant};
 
+/// How long the terminal has to answer. Terminals answer in a few milliseconds (5 to 30
+/// measured in mlterm and sakura); the wait is this long only for one that answers nothing.
+pub const ANSWER_TIMEOUT: Duration = Duration::from_millis(300);
+
 /// A colour as the terminal reports it, 8 bits a channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -56,6 +60,35 @@ pub struct Answers {
     /// The closing DA1 answer came: nothing more is on its way.
     pub complete: bool,
     pub elapsed: Duration,
+}
+
+impl Questions {
+    /// What to ask `terminal`: its background when the palette depends on it, and mlterm's
+    /// bidi setting when qari is to turn it off. GNU screen answers DA1 itself and passes the
+    /// colour question on, so the colour's answer would come after DA1's: it is not asked.
+    pub fn for_terminal(
+        terminal: &super::Terminal,
+        reorder: bool,
+        background: bool,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Questions {
+        let direct = terminal.multiplexer.is_none();
+        let mlterm = reorder && direct && terminal.bidi() == super::BidiHandling::ReordersUnlessConfigured;
+        Questions {
+            background: background && terminal.multiplexer != Some(super::Multiplexer::Screen),
+            mlterm_challenge: if mlterm { mlterm_challenge(env) } else { None },
+        }
+    }
+}
+
+impl Answers {
+    /// Whether an answer may still arrive, as input, after the reading stopped: some question
+    /// went unanswered (a multiplexer may answer DA1 itself before the terminal's answer).
+    pub fn may_come_late(&self, questions: &Questions) -> bool {
+        !self.complete
+            || (questions.background && self.background.is_none())
+            || (questions.mlterm_challenge.is_some() && self.mlterm_use_ctl.is_none())
+    }
 }
 
 const DA1: &[u8] = b"\x1b[c";
@@ -231,6 +264,20 @@ mod tests {
         let plain = parse_answers(b"\x1b[?1;2c");
         assert!(plain.complete && plain.background.is_none());
         assert!(!parse_answers(b"\x1b]11;rgb:ff/ff/ff").complete, "still waiting for DA1");
+    }
+
+    #[test]
+    fn what_is_asked_and_when_an_answer_may_come_late() {
+        let env = |_: &str| None;
+        let screen = super::super::Terminal::detect(&|k| (k == "STY").then(|| "1.x".to_string()));
+        assert!(!Questions::for_terminal(&screen, true, true, &env).background, "screen answers out of order");
+        let plain = super::super::Terminal::detect(&env);
+        let asked = Questions::for_terminal(&plain, true, true, &env);
+        assert!(asked.background && asked.mlterm_challenge.is_none());
+        let answered = Answers { background: Some(Rgb(0, 0, 0)), complete: true, ..Answers::default() };
+        assert!(!answered.may_come_late(&asked));
+        assert!(Answers { complete: true, ..Answers::default() }.may_come_late(&asked));
+        assert!(Answers::default().may_come_late(&Questions::default()), "no DA1 answer yet");
     }
 
     #[test]
