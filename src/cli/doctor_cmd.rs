@@ -3,8 +3,9 @@
 
 use std::io::IsTerminal;
 
-use super::{BidiMode, CliError, GlobalArgs};
+use super::{CliError, GlobalArgs};
 use crate::app::config::{self, Background, ThemeChoice};
+use crate::layout::BidiMode;
 use crate::terminal::query::{self, Answers, Questions};
 use crate::terminal::{
     background, render_target, tmux, BackgroundSource, BidiHandling, Multiplexer, Passthrough, Plan, RenderTarget,
@@ -32,9 +33,9 @@ pub fn run(global: &GlobalArgs) -> Result<(), CliError> {
     if let Some(problem) = problem {
         super::say(&problem);
     }
-    let global = global.or(GlobalArgs { shaping: config.shaping, bidi: config.bidi, direction: config.direction });
+    let layout = global.layout().or(config.layout());
     let terminal = Terminal::detect(&env);
-    let bidi = global.bidi.unwrap_or_default();
+    let bidi = layout.bidi();
     // the terminal is asked on its own device: `qari doctor > report.txt` still asks it
     let interactive = std::io::stdin().is_terminal();
     let no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -44,7 +45,7 @@ pub fn run(global: &GlobalArgs) -> Result<(), CliError> {
         .iter()
         .find_map(|k| env(k).filter(|v| !v.is_empty()).map(|v| (k.to_string(), v)));
     let findings = Findings {
-        shaping: global.layout_options(80).shaping,
+        shaping: layout.layout_options(80, &env).shaping,
         terminal,
         bidi,
         theme: config.theme.background.unwrap_or_default(),

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{write_out, BidiMode, CliError, GlobalArgs};
+use super::{write_out, CliError, GlobalArgs};
 use crate::article::decode::{check_not_binary, decode_chunk, is_utf16};
 use crate::article::{load_bytes, load_file, Story};
-use crate::layout::{layout, title_direction, LayoutOptions};
+use crate::layout::{layout, title_direction, BidiMode, LayoutChoices, LayoutOptions};
 use crate::terminal::escapes::ExplicitRows;
 use crate::terminal::{render_target, RenderTarget, Terminal};
 
@@ -29,11 +29,12 @@ pub struct RenderArgs {
 
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let width = args.width.unwrap_or_else(terminal_width);
-    let mut options = global.layout_options(width);
+    let env = |k: &str| std::env::var(k).ok();
+    let choices = global.layout();
     let stdout = std::io::stdout();
-    let terminal = Terminal::detect(&|k| std::env::var(k).ok());
-    let bidi = global.bidi.unwrap_or_default();
-    match render_target(&terminal, stdout.is_terminal(), bidi) {
+    let terminal = Terminal::detect(&env);
+    let options = choices.layout_options(width, &env);
+    match render_target(&terminal, stdout.is_terminal(), choices.bidi()) {
         RenderTarget::AsIs => render(args, &options, BufWriter::with_capacity(1 << 16, stdout.lock())),
         RenderTarget::ExplicitRows => {
             let mut rows = ExplicitRows::new(BufWriter::with_capacity(1 << 16, stdout.lock()));
@@ -42,11 +43,9 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
             result
         }
         RenderTarget::Logical => {
-            // what `--bidi terminal` would print: the terminal reorders (and joins) by itself
-            let shaping = global.shaping.unwrap_or_default();
-            options.reorder = false;
-            options.shaping = crate::terminal::shaping_for(shaping, BidiMode::Terminal, &terminal);
-            render(args, &options, BufWriter::with_capacity(1 << 16, stdout.lock()))
+            // what `--bidi terminal` prints: the terminal reorders (and joins) by itself
+            let logical = LayoutChoices { bidi: Some(BidiMode::Terminal), ..choices }.layout_options(width, &env);
+            render(args, &logical, BufWriter::with_capacity(1 << 16, stdout.lock()))
         }
     }
 }

@@ -1,28 +1,29 @@
-//! What the reader tells a person about their terminal, once, in the status bar. Every such
-//! sentence is here, so they move into the interface catalog together.
+//! What the reader tells a person, once, in the status bar, about a terminal it cannot set up
+//! alone; the words are the catalog's (`Msg::KonsoleBidi`, `Msg::TmuxPassthrough`).
 
 use super::{BidiHandling, Multiplexer, Passthrough, Plan, Terminal};
+use crate::i18n::Msg;
 
 /// Konsole has no escape to turn its bidi off: only its settings do.
-pub const KONSOLE: &str = "Konsole reorders again: turn off Bi-Directional text rendering in its profile";
+const KONSOLE: Msg = Msg::KonsoleBidi;
 
 /// tmux drops the bidi mode unless its passthrough is on.
-pub const TMUX_PASSTHROUGH: &str = "tmux blocks qari's bidi mode: set -g allow-passthrough on (~/.tmux.conf)";
+const TMUX_PASSTHROUGH: Msg = Msg::TmuxPassthrough;
 
 /// The notices for a reader about to run in `terminal` with `plan`.
-pub fn for_reader(terminal: &Terminal, plan: &Plan) -> Vec<String> {
+pub fn for_reader(terminal: &Terminal, plan: &Plan) -> Vec<Msg> {
     let mut notices = Vec::new();
     if !plan.explicit {
         return notices;
     }
     if terminal.bidi() == BidiHandling::ReordersAlways {
-        notices.push(KONSOLE.to_string());
+        notices.push(KONSOLE);
     }
     if terminal.multiplexer == Some(Multiplexer::Tmux)
         && plan.passthrough == Passthrough::Blocked
         && terminal.reorders()
     {
-        notices.push(TMUX_PASSTHROUGH.to_string());
+        notices.push(TMUX_PASSTHROUGH);
     }
     notices
 }

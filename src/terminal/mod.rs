@@ -14,7 +14,7 @@ pub use detect::{BidiHandling, Emulator, Multiplexer, Terminal};
 pub use escapes::{Passthrough, Plan};
 
 use crate::app::config::{Background, ThemeChoice};
-use crate::cli::{BidiMode, Shaping};
+use crate::layout::BidiMode;
 use query::Rgb;
 
 /// How `render` prints where its output goes.
@@ -73,17 +73,6 @@ pub fn background(choice: ThemeChoice, answer: Option<Rgb>, colorfgbg: Option<&s
     (Background::Dark, BackgroundSource::Unknown)
 }
 
-/// Whether qari shapes Arabic. `auto` is on, except when a bidi-aware terminal is handed
-/// logical text (`--bidi terminal`) and joins letters well by itself (VTE ≥ 0.58, mlterm).
-/// In `--bidi app` mode qari turns the terminal's own bidi off, so it shapes itself.
-pub fn shaping_for(shaping: Shaping, bidi: BidiMode, terminal: &Terminal) -> bool {
-    match shaping {
-        Shaping::On => true,
-        Shaping::Off => false,
-        Shaping::Auto => !(bidi == BidiMode::Terminal && terminal.shapes_itself()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,17 +100,5 @@ mod tests {
         assert_eq!(render_target(&vte, true, BidiMode::Terminal), RenderTarget::AsIs);
         assert_eq!(render_target(&mlterm, true, BidiMode::App), RenderTarget::Logical);
         assert_eq!(render_target(&xterm, true, BidiMode::App), RenderTarget::AsIs);
-    }
-
-    #[test]
-    fn auto_shapes_unless_a_shaping_terminal_does_the_bidi() {
-        let none = Terminal::detect(&|_| None);
-        let vte = Terminal::detect(&|k| (k == "VTE_VERSION").then(|| "7600".to_string()));
-        assert!(shaping_for(Shaping::Auto, BidiMode::App, &none));
-        assert!(shaping_for(Shaping::Auto, BidiMode::App, &vte));
-        assert!(shaping_for(Shaping::Auto, BidiMode::Terminal, &none));
-        assert!(!shaping_for(Shaping::Auto, BidiMode::Terminal, &vte));
-        assert!(!shaping_for(Shaping::Off, BidiMode::App, &none));
-        assert!(shaping_for(Shaping::On, BidiMode::Terminal, &vte));
     }
 }
