@@ -132,6 +132,13 @@ ae=$(differ "$out/sakura-unprepared.png" "$out/sakura-prepared.png" "$out/sakura
 echo "sakura left implicit against VTE prepared by hand: $ae pixels differ (must not be 0)" | tee -a "$report"
 [ "$ae" != 0 ] || failed=1
 
+# the Arabic interface (mirrored panes) in sakura, against VTE prepared by hand
+shoot sakura sakura-arabic "$(script vte-ar "LANG=ar_EG.UTF-8 exec '$qari' --no-state '$seed'")"
+shoot sakura sakura-arabic-prepared "$(script vte-ar-prepared "printf '\\033[8l'; LANG=ar_EG.UTF-8 QARI_TERMINAL_SETUP=off exec '$qari' --no-state '$seed'")"
+ae=$(differ "$out/sakura-arabic.png" "$out/sakura-arabic-prepared.png" "$out/sakura-arabic-diff.png")
+echo "sakura, Arabic interface, against VTE prepared by hand: $ae pixels differ" | tee -a "$report"
+[ "$ae" = 0 ] || failed=1
+
 # sakura with --bidi terminal: one pane at a time (kept to look at: the article, then Tab)
 shoot sakura sakura-terminal-article "$(script vte-terminal "exec '$qari' --no-state --bidi terminal '$seed'")"
 shoot sakura sakura-terminal-panel "$(script vte-terminal "exec '$qari' --no-state --bidi terminal '$seed'")" Tab
