@@ -177,9 +177,8 @@ mod tests {
     use std::time::Duration;
 
     fn findings(vars: &[(&str, &str)]) -> Findings {
-        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Findings {
-            terminal: Terminal::detect(&|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())),
+            terminal: Terminal::of_vars(vars),
             bidi: BidiMode::App,
             shaping: true,
             theme: ThemeChoice::Auto,

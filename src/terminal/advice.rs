@@ -32,24 +32,19 @@ pub fn for_reader(terminal: &Terminal, plan: &Plan) -> Vec<Msg> {
 mod tests {
     use super::*;
 
-    fn terminal(vars: &[(&str, &str)]) -> Terminal {
-        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Terminal::detect(&|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
-    }
-
     #[test]
     fn advice_only_where_qari_cannot_do_it_alone() {
-        let konsole = terminal(&[("KONSOLE_VERSION", "230805")]);
+        let konsole = Terminal::of_vars(&[("KONSOLE_VERSION", "230805")]);
         assert_eq!(for_reader(&konsole, &Plan::new(&konsole, true, Passthrough::Direct, None)), [KONSOLE]);
         assert!(for_reader(&konsole, &Plan::new(&konsole, false, Passthrough::Direct, None)).is_empty());
-        let tmux_vte = terminal(&[("TMUX", "/tmp/t,1,0"), ("VTE_VERSION", "7006")]);
+        let tmux_vte = Terminal::of_vars(&[("TMUX", "/tmp/t,1,0"), ("VTE_VERSION", "7006")]);
         let blocked = Plan::new(&tmux_vte, true, Passthrough::Blocked, None);
         assert_eq!(for_reader(&tmux_vte, &blocked), [TMUX_PASSTHROUGH]);
         let passed = Plan::new(&tmux_vte, true, Passthrough::Tmux, None);
         assert!(for_reader(&tmux_vte, &passed).is_empty());
-        let tmux_kitty = terminal(&[("TMUX", "/tmp/t,1,0"), ("TERM", "tmux-256color")]);
+        let tmux_kitty = Terminal::of_vars(&[("TMUX", "/tmp/t,1,0"), ("TERM", "tmux-256color")]);
         assert!(for_reader(&tmux_kitty, &Plan::new(&tmux_kitty, true, Passthrough::Blocked, None)).is_empty());
-        let vte = terminal(&[("VTE_VERSION", "7006")]);
+        let vte = Terminal::of_vars(&[("VTE_VERSION", "7006")]);
         assert!(for_reader(&vte, &Plan::new(&vte, true, Passthrough::Direct, None)).is_empty());
     }
 }

@@ -121,6 +121,12 @@ impl Terminal {
         self.reorders() && self.emulator != Emulator::Konsole
     }
 
+    /// The terminal an environment of these variables describes (for tests).
+    #[cfg(test)]
+    pub(crate) fn of_vars(vars: &[(&str, &str)]) -> Terminal {
+        Terminal::detect(&|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string()))
+    }
+
     /// The terminal program by name, for `qari doctor` and messages.
     pub fn name(&self) -> String {
         match self.emulator {
@@ -151,8 +157,7 @@ mod tests {
     use super::*;
 
     fn with(vars: &[(&str, &str)]) -> Terminal {
-        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Terminal::detect(&|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
+        Terminal::of_vars(vars)
     }
 
     #[test]

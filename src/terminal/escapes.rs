@@ -185,11 +185,6 @@ impl<W: std::io::Write> std::io::Write for ExplicitRows<W> {
 mod tests {
     use super::*;
 
-    fn terminal(vars: &[(&str, &str)]) -> Terminal {
-        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Terminal::detect(&|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
-    }
-
     #[test]
     fn every_row_starts_explicit_and_the_last_is_left_implicit() {
         use std::io::Write;
@@ -210,7 +205,7 @@ mod tests {
 
     #[test]
     fn vte_gets_explicit_mode_and_implicit_back() {
-        let vte = terminal(&[("VTE_VERSION", "7006")]);
+        let vte = Terminal::of_vars(&[("VTE_VERSION", "7006")]);
         let plan = Plan::new(&vte, true, Passthrough::for_terminal(&vte, false), None);
         assert_eq!(plan.enter(), BIDI_EXPLICIT);
         assert_eq!(plan.reassert(), BIDI_EXPLICIT);
@@ -221,7 +216,7 @@ mod tests {
 
     #[test]
     fn mlterm_bidi_goes_off_and_back_to_what_it_was() {
-        let mlterm = terminal(&[("MLTERM", "3.9.0")]);
+        let mlterm = Terminal::of_vars(&[("MLTERM", "3.9.0")]);
         let plan = Plan::new(&mlterm, true, Passthrough::Direct, None);
         assert_eq!(plan.enter(), [&b"\x1b]5379;use_ctl=false\x07"[..], BIDI_EXPLICIT].concat());
         assert_eq!(plan.leave(), [BIDI_IMPLICIT, &b"\x1b]5379;use_ctl=true\x07"[..]].concat());
@@ -232,7 +227,7 @@ mod tests {
 
     #[test]
     fn inside_tmux_the_outer_rows_are_made_anew_in_explicit_mode() {
-        let t = terminal(&[("TMUX", "/tmp/t,1,0"), ("VTE_VERSION", "7006")]);
+        let t = Terminal::of_vars(&[("TMUX", "/tmp/t,1,0"), ("VTE_VERSION", "7006")]);
         let plan = Plan::new(&t, true, Passthrough::for_terminal(&t, true), None);
         assert_eq!(
             plan.enter(),
