@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The reader in real terminals under a virtual X display: screenshots of qari in sakura (VTE)
-# and mlterm, each held against the same terminal prepared by hand (VTE put in explicit mode
+# The reader in real terminals under a virtual X display: screenshots of qari in sakura (VTE),
+# in tmux inside sakura and in mlterm, each held against the same terminal prepared by hand (VTE put in explicit mode
 # by the shell before qari starts, mlterm started with its bidi off, and qari told to send no
 # escapes of its own); the pictures must match pixel for pixel, and VTE left unprepared must
 # not match (so the comparison can fail). Also measured: the ink of the
@@ -10,8 +10,9 @@
 #   scripts/real-terminals.sh QARI_BINARY OUT_DIR
 #
 # Exit 0: every picture matches; 1: one does not (OUT_DIR has the pictures and their diff);
-# 77: a program is missing (the reason on stderr). Needs: Xvfb, sakura, mlterm, ImageMagick,
-# xdotool and an Arabic font (Debian: xvfb sakura mlterm imagemagick xdotool fonts-noto-core).
+# 77: a program is missing (the reason on stderr). Needs: Xvfb, sakura, mlterm, tmux,
+# ImageMagick, xdotool and an Arabic font (Debian: xvfb sakura mlterm tmux imagemagick xdotool
+# fonts-noto-core).
 set -euo pipefail
 
 qari=$(realpath "$1")
@@ -19,7 +20,7 @@ out=$(mkdir -p "$2" && realpath "$2")
 root=$(cd "$(dirname "$0")/.." && pwd)
 seed=$root/assets/articles/000_d88aa69e352b5fd0.txt
 
-for program in Xvfb sakura mlterm import compare convert xdotool fc-list; do
+for program in Xvfb sakura mlterm tmux import compare convert xdotool fc-list; do
     command -v "$program" >/dev/null || { echo "skipped: $program is not installed" >&2; exit 77; }
 done
 fc-list :lang=ar | grep -q . || { echo "skipped: no Arabic font (fonts-noto-core)" >&2; exit 77; }
@@ -27,6 +28,7 @@ fc-list :lang=ar | grep -q . || { echo "skipped: no Arabic font (fonts-noto-core
 work=$(mktemp -d)
 running=()
 cleanup() {
+    tmux -S "$work/tmux.socket" kill-server 2>/dev/null || true
     for pid in "${running[@]}"; do kill "$pid" 2>/dev/null || true; done
     rm -rf "$work"
 }
@@ -139,14 +141,28 @@ ae=$(differ "$out/sakura-arabic.png" "$out/sakura-arabic-prepared.png" "$out/sak
 echo "sakura, Arabic interface, against VTE prepared by hand: $ae pixels differ" | tee -a "$report"
 [ "$ae" = 0 ] || failed=1
 
+# tmux inside sakura, its passthrough on: qari's escapes reach VTE through it; against VTE
+# put in explicit mode before tmux starts (tmux's status line off: it shows the time)
+printf 'set -g allow-passthrough on\nset -g status off\n' >"$work/tmux.conf"
+tmux_run="tmux -S '$work/tmux.socket' -f '$work/tmux.conf' new-session"
+shoot sakura tmux-app "$(script tmux-app "exec $tmux_run \"'$qari' --no-state '$seed'\"")"
+tmux -S "$work/tmux.socket" kill-server 2>/dev/null || true
+shoot sakura tmux-prepared "$(script tmux-prepared "printf '\\033[8l'; exec $tmux_run \"QARI_TERMINAL_SETUP=off '$qari' --no-state '$seed'\"")"
+tmux -S "$work/tmux.socket" kill-server 2>/dev/null || true
+ae=$(differ "$out/tmux-app.png" "$out/tmux-prepared.png" "$out/tmux-diff.png")
+echo "tmux (allow-passthrough on) in sakura against VTE prepared by hand: $ae pixels differ" | tee -a "$report"
+[ "$ae" = 0 ] || failed=1
+
 # sakura with --bidi terminal: one pane at a time (kept to look at: the article, then Tab)
 shoot sakura sakura-terminal-article "$(script vte-terminal "exec '$qari' --no-state --bidi terminal '$seed'")"
 shoot sakura sakura-terminal-panel "$(script vte-terminal "exec '$qari' --no-state --bidi terminal '$seed'")" Tab
 
 # mlterm (white background): qari as it is, against mlterm started with its bidi off
-shoot mlterm mlterm-app "$(script ml-app "exec '$qari' --no-state '$seed'")"
+# (a last full redraw, Ctrl-l, so mlterm paints every cell in the same order in both: glyphs
+# that reach into the next cell, as a hamza below, otherwise depend on which cell came last)
+shoot mlterm mlterm-app "$(script ml-app "exec '$qari' --no-state '$seed'")" ctrl+l
 MLTERM_OPTIONS=(--ctl=false)
-shoot mlterm mlterm-prepared "$(script ml-prepared "QARI_TERMINAL_SETUP=off exec '$qari' --no-state '$seed'")"
+shoot mlterm mlterm-prepared "$(script ml-prepared "QARI_TERMINAL_SETUP=off exec '$qari' --no-state '$seed'")" ctrl+l
 MLTERM_OPTIONS=()
 ae=$(differ "$out/mlterm-app.png" "$out/mlterm-prepared.png" "$out/mlterm-diff.png")
 echo "mlterm --bidi app against mlterm with its bidi off: $ae pixels differ" | tee -a "$report"
