@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The reader in real terminals under a virtual X display: screenshots of qari in sakura (VTE),
-# in tmux inside sakura and in mlterm, each held against the same terminal prepared by hand (VTE put in explicit mode
-# by the shell before qari starts, mlterm started with its bidi off, and qari told to send no
-# escapes of its own); the pictures must match pixel for pixel, and VTE left unprepared must
-# not match (so the comparison can fail). Also measured: the ink of the
-# article on mlterm's white background with highlights on and off (it must not drop), and
-# screenshots of --bidi terminal kept to look at.
+# in tmux inside sakura and in mlterm, each held against the same terminal prepared by hand
+# (VTE put in explicit mode by the shell before qari or tmux starts, mlterm started with its
+# bidi off, and qari told to send no escapes of its own); the pictures must match pixel for
+# pixel, and VTE left unprepared must not match (so the comparison can fail). Also measured:
+# the ink of the article on mlterm's white background with highlights on and off (it must not
+# drop); screenshots of --bidi terminal are kept to look at.
 #
 #   scripts/real-terminals.sh QARI_BINARY OUT_DIR
 #
