@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-/// How long the terminal has to answer. Terminals answer in a few milliseconds (5 to 30
+/// How long the terminal has to answer. Terminals answer in a few milliseconds (0 to 30
 /// measured in mlterm and sakura); the wait is this long only for one that answers nothing.
 pub const ANSWER_TIMEOUT: Duration = Duration::from_millis(300);
 
