@@ -1261,7 +1261,6 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
         end = genitive_end(tokens, end, true)?;
     }
     let before_chain = if indefinite { end } else { end + 1 };
-    let after_genitive = end;
     let mut complement = false;
     // adjectives, ل-complements (للانتخابات، لتنسيق الشؤون) and و-joined words of the chain
     let limit = i + 12;
@@ -1329,7 +1328,6 @@ fn pattern_organization(chars: &[char], tokens: &[Token], i: usize) -> Option<(S
             return None;
         }
     }
-    let _ = after_genitive;
     Some((words_text(chars, &tokens[i..end], &stem), end))
 }
 
