@@ -393,8 +393,8 @@ pub fn find_in(text: &str, context: &mut Context) -> (Found, Vec<Token>) {
         }
         // one look-up rules out most words before the patterns are tried one by one
         let starts_a_pattern = stems(&tokens[i].key).any(|s| pattern_starters().contains(s.as_ref()));
-        let place_word = designated_place(&chars, &tokens, i);
-        if let Some((name, end, list)) = place_word.clone().filter(|_| !names_an_office(&tokens, i)) {
+        let place_word = designated_place(&chars, &tokens, i).filter(|_| !names_an_office(&tokens, i));
+        if let Some((name, end, list)) = place_word {
             found.places.push((name, None));
             after_place = if list { end } else { usize::MAX };
             i = end;
