@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{find, seed, visual, Session};
+use common::{find, seed, visual, visual_rtl, Session};
 
 const TITLE_0: &str = "أوستن وغالانت يبحثان فرص الحل الدبلوماسي ووقف الحرب في غزة ولبنان";
 const TITLE_1: &str = "رئيس الوزراء الباكستاني يثمن جهود مصر في التهدئة ووقف الحرب مع الهند";
@@ -42,15 +42,33 @@ fn opens_the_seed_follows_the_read_also_link_searches_resizes_and_quits() {
     s.wait_for("a redraw at 30x8", 10, |rows| rows.len() == 8 && rows[7].contains("story"));
     s.resize(120, 40);
     s.wait_for("back to 120x40", 10, |rows| rows[0].contains(&title_0));
+    // Ctrl-L draws everything again from a cleared screen
+    s.send("\x0c");
+    s.wait_for("the redraw", 10, |rows| rows[0].contains(&title_0));
 
     s.send("q");
     assert_eq!(s.wait_exit(10), 0);
     let raw = s.raw_bytes();
-    let entered = find(&raw, b"\x1b[?1049h").expect("the alternate screen was entered");
     let explicit = find(&raw, b"\x1b[8l").expect("bidi explicit mode was asked for");
+    let entered = find(&raw, b"\x1b[?1049h").expect("the alternate screen was entered");
     let left = find(&raw, b"\x1b[?1049l").expect("the alternate screen was left");
     let implicit = find(&raw, b"\x1b[8h").expect("bidi implicit mode was restored");
-    assert!(entered < explicit && explicit < implicit && implicit < left, "escapes in the wrong order");
+    // VTE keeps the mode per row as rows are made: explicit before the alternate screen's rows
+    // exist, implicit once they are gone
+    assert!(explicit < entered && entered < left && left < implicit, "escapes in the wrong order");
+    assert_eq!(raw[..entered].windows(4).filter(|w| w == b"\x1b[8h").count(), 0);
+    // every clear (the resizes clear the screen) comes after explicit mode was asked for again
+    let mut from = entered;
+    let mut clears = 0;
+    while let Some(k) = find(&raw[from..left], b"\x1b[2J") {
+        let clear = from + k;
+        let before = &raw[from..clear];
+        assert!(find(before, b"\x1b[8l").is_some(), "a clear at byte {clear} without explicit mode asked again");
+        clears += 1;
+        from = clear + 4;
+    }
+    assert!(clears >= 4, "three resizes and a redraw, {clears} clears");
+    assert!(find(&raw[implicit..], b"\x1b[8l").is_none(), "explicit mode left on");
 }
 
 #[test]
@@ -83,4 +101,36 @@ fn every_key_in_the_help_does_something_visible() {
     s.wait_for("controls shown message", 5, |rows| rows[39].contains("bidi controls shown"));
     s.send("\x03");
     assert_eq!(s.wait_exit(10), 0, "Ctrl-C quits cleanly");
+}
+
+#[test]
+fn an_arabic_locale_gives_the_arabic_interface_mirrored_and_lang_en_gives_english() {
+    let seed = seed();
+    let arabic = [("LANG", "ar_EG.UTF-8")];
+    let mut s = Session::start_with_env(&[seed.to_str().unwrap()], 120, 40, &arabic);
+    let name = visual_rtl("قارئ");
+    let story = visual_rtl("القصة 1 من 2");
+    s.wait_for("the Arabic interface", 10, |rows| {
+        rows[0].trim_end().ends_with(&name) && rows[39].trim_end().ends_with(&story)
+    });
+    let figures = visual_rtl("الأرقام (11)");
+    s.wait_for("the facts panel on the left", 10, |rows| {
+        rows.iter().any(|r| r.find(&figures).is_some_and(|at| r[..at].chars().count() < 40))
+    });
+    // the library on the right: the current story's marker in the last column
+    assert!(s.rows()[1].trim_end().ends_with('◀'), "{:?}", s.rows()[1]);
+    assert!(!s.text().contains("Figures"), "no English on the Arabic screen");
+    s.send("?");
+    let help = visual_rtl("الرقم التالي في النص");
+    s.wait_for("the Arabic help", 5, |rows| rows.iter().any(|r| r.contains(&help)));
+    s.send("q");
+    assert_eq!(s.wait_exit(10), 0);
+
+    let mut s = Session::start_with_env(&[seed.to_str().unwrap(), "--lang", "en"], 120, 40, &arabic);
+    s.wait_for("the English interface", 10, |rows| {
+        rows.iter().any(|r| r.contains("Figures (11)")) && rows[39].contains("story 1/2")
+    });
+    assert!(s.rows()[1].starts_with('▶'), "the library on the left");
+    s.send("q");
+    assert_eq!(s.wait_exit(10), 0);
 }

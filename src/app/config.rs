@@ -1,29 +1,73 @@
-//! The config file (TOML): theme, keys, shaping, bidi, direction, mouse.
+//! The config file (TOML): theme, keys, shaping, bidi, direction, mouse, language, digits,
+//! month names.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::{BidiMode, DirectionArg, Shaping};
+use crate::i18n::{Digits, InterfaceChoices, Lang, Months};
+use crate::layout::{BaseDirection, BidiMode, LayoutChoices, Shaping};
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub shaping: Option<Shaping>,
     pub bidi: Option<BidiMode>,
-    pub direction: Option<DirectionArg>,
+    pub direction: Option<BaseDirection>,
     pub mouse: Option<bool>,
+    pub lang: Option<Lang>,
+    pub digits: Option<Digits>,
+    pub months: Option<Months>,
     #[serde(default)]
     pub keys: HashMap<String, Vec<String>>,
-    #[serde(default)]
+    /// `theme = "auto" | "light" | "dark"`, or a `[theme]` table of colours (which may hold
+    /// `background = …` too).
+    #[serde(default, deserialize_with = "theme_setting")]
     pub theme: Theme,
+}
+
+/// Which palette: the one for the terminal's background as detected, or one chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl crate::layout::Named for ThemeChoice {
+    const NAMES: &'static [(&'static str, Self)] =
+        &[("auto", ThemeChoice::Auto), ("light", ThemeChoice::Light), ("dark", ThemeChoice::Dark)];
+}
+
+/// The terminal's background, as far as the palette is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Background {
+    #[default]
+    Dark,
+    Light,
+}
+
+impl Config {
+    /// The layout choices the file makes.
+    pub fn layout(&self) -> LayoutChoices {
+        LayoutChoices { shaping: self.shaping, bidi: self.bidi, direction: self.direction }
+    }
+
+    /// The interface choices the file makes.
+    pub fn interface(&self) -> InterfaceChoices {
+        InterfaceChoices { lang: self.lang, digits: self.digits, months: self.months }
+    }
 }
 
 /// Colours by name (`red`, `light blue`, `#ff8800`, `none`) for each kind of highlight.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
+    /// The palette for a light or dark background (`auto`: the terminal's, as detected).
+    pub background: Option<ThemeChoice>,
     pub accent: Option<String>,
     pub count: Option<String>,
     pub approx: Option<String>,
@@ -36,6 +80,28 @@ pub struct Theme {
     pub quantity: Option<String>,
     pub entity: Option<String>,
     pub search: Option<String>,
+}
+
+/// `theme` as a word (`theme = "light"`) or as a table of colours.
+fn theme_setting<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Theme, D::Error> {
+    struct Setting;
+    impl<'de> serde::de::Visitor<'de> for Setting {
+        type Value = Theme;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("\"auto\", \"light\", \"dark\" or a table of colours")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Theme, E> {
+            let choice = ThemeChoice::deserialize(serde::de::value::StrDeserializer::<E>::new(word))?;
+            Ok(Theme { background: Some(choice), ..Theme::default() })
+        }
+
+        fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Theme, M::Error> {
+            Theme::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    deserializer.deserialize_any(Setting)
 }
 
 /// Where the config lives: `QARI_CONFIG`, else the platform's config directory.
@@ -79,14 +145,33 @@ mod tests {
 
     #[test]
     fn reads_every_setting() {
-        let text = "shaping = \"off\"\nbidi = \"terminal\"\ndirection = \"rtl\"\nmouse = true\n[keys]\ndown = [\"n\"]\n[theme]\ncount = \"#ff8800\"\n";
+        let text = "shaping = \"off\"\nbidi = \"terminal\"\ndirection = \"rtl\"\nmouse = true\nlang = \"ar\"\ndigits = \"arabic-indic\"\nmonths = \"levantine\"\n[keys]\ndown = [\"n\"]\n[theme]\ncount = \"#ff8800\"\n";
         let c = parse(text, Path::new("c.toml")).unwrap();
         assert_eq!(c.shaping, Some(Shaping::Off));
         assert_eq!(c.bidi, Some(BidiMode::Terminal));
-        assert_eq!(c.direction, Some(DirectionArg::Rtl));
+        assert_eq!(c.direction, Some(BaseDirection::Rtl));
         assert_eq!(c.mouse, Some(true));
+        assert_eq!(
+            c.interface(),
+            InterfaceChoices {
+                lang: Some(Lang::Ar),
+                digits: Some(Digits::ArabicIndic),
+                months: Some(Months::Levantine)
+            }
+        );
         assert_eq!(c.keys["down"], vec!["n"]);
         assert_eq!(c.theme.count.as_deref(), Some("#ff8800"));
+    }
+
+    #[test]
+    fn theme_as_a_word_or_in_the_table() {
+        let word = parse("theme = \"light\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(word.theme.background, Some(ThemeChoice::Light));
+        let table = parse("[theme]\nbackground = \"dark\"\nentity = \"blue\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(table.theme.background, Some(ThemeChoice::Dark));
+        assert_eq!(table.theme.entity.as_deref(), Some("blue"));
+        let err = parse("mouse = true\ntheme = \"sepia\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(err.starts_with("c.toml:2:") && err.contains("light"), "{err}");
     }
 
     #[test]

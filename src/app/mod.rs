@@ -19,6 +19,7 @@ use std::sync::Arc;
 use crate::article::{Library, LinkKind, Story, StoryRef};
 use crate::extract::related::{related, Profile};
 use crate::extract::{Facts, FigureKind};
+use crate::i18n::{Interface, Months, Msg};
 use crate::layout::{strong_direction, BaseDirection, Direction, LayoutOptions};
 use keys::{Action, Key, Keymap};
 use panel::{Item, LinkTarget};
@@ -34,11 +35,12 @@ pub enum Focus {
 }
 
 impl Focus {
-    pub fn name(self) -> &'static str {
+    /// The pane's name, as the status bar shows it.
+    pub fn name(self) -> Msg {
         match self {
-            Focus::Library => "library",
-            Focus::Article => "article",
-            Focus::Panel => "panel",
+            Focus::Library => Msg::FocusLibrary,
+            Focus::Article => Msg::FocusArticle,
+            Focus::Panel => Msg::FocusPanel,
         }
     }
 }
@@ -94,11 +96,20 @@ pub struct App {
     pub reveal_controls: bool,
     pub want_library: Option<bool>,
     pub want_panel: Option<bool>,
-    pub messages: Vec<String>,
+    /// Messages for the status bar, newest last; clean of controls (see [`App::notify`]).
+    messages: Vec<String>,
     pub quit: bool,
+    /// The whole screen is to be drawn again from nothing (the terminal edge clears it).
+    pub redraw: bool,
     pub size: (u16, u16),
     pub state: State,
     pub theme: config::Theme,
+    /// The background the palette is for.
+    pub background: config::Background,
+    /// The interface's language, digits and month names (set with [`App::set_interface`]).
+    pub interface: Interface,
+    /// The month names each story writes, found when the library first shows it.
+    months: RefCell<HashMap<StoryRef, Months>>,
     /// Colours on (off under NO_COLOR: modifiers carry the highlights alone).
     pub color: bool,
     options: LayoutOptions,
@@ -129,7 +140,7 @@ impl App {
             .unwrap_or(first);
         let worker = extract_in_background.then(|| worker::Worker::start(Arc::clone(&library)));
         let mut app = App {
-            messages: library.notices.clone(),
+            messages: library.notices.iter().map(|n| clean_message(n)).collect(),
             library,
             keymap,
             focus: Focus::Article,
@@ -154,15 +165,27 @@ impl App {
             want_library: None,
             want_panel: None,
             quit: false,
+            redraw: false,
             size: (80, 24),
             state,
             theme: config::Theme::default(),
+            background: config::Background::default(),
+            interface: Interface::default(),
+            months: RefCell::new(HashMap::new()),
             color: true,
             options,
             worker,
         };
         app.open(start, false);
         app
+    }
+
+    /// Speak another language (or write other digits or month names): the panes mirror and
+    /// the open story's meta line is written again.
+    pub fn set_interface(&mut self, interface: Interface) {
+        self.interface = interface;
+        self.months.borrow_mut().clear();
+        self.lay_out_story(Some(self.view.position()));
     }
 
     pub fn layout_options(&self) -> LayoutOptions {
@@ -177,8 +200,24 @@ impl App {
         self.facts.get(&self.current).map(|f| &**f)
     }
 
+    /// Where the panes are: library, article, panel from the left, or from the right when
+    /// the interface is Arabic.
     pub fn panes(&self) -> Panes {
-        panes::panes(self.size.0, self.size.1, self.want_library, self.want_panel)
+        let p = if self.one_pane_at_a_time() {
+            panes::one_at_a_time(self.size.0, self.size.1, self.focus)
+        } else {
+            panes::panes(self.size.0, self.size.1, self.want_library, self.want_panel)
+        };
+        if self.interface.rtl() {
+            p.mirrored(self.size.0)
+        } else {
+            p
+        }
+    }
+
+    /// A terminal that reorders (`--bidi terminal`) reorders whole rows: the panes take turns.
+    pub fn one_pane_at_a_time(&self) -> bool {
+        !self.options.reorder
     }
 
     /// The terminal's new size: the article pane keeps its reading position.
@@ -331,7 +370,10 @@ impl App {
 
     /// The article pane for the current story, at `position` (else its top).
     fn lay_out_story(&mut self, position: Option<Position>) {
-        self.view = ArticleView::new(blocks_of(self.story(), &self.options, self.reveal_controls));
+        let story = self.story();
+        let published =
+            story.published.as_deref().map(|iso| self.interface.date(iso, self.months_for(self.current), false));
+        self.view = ArticleView::new(blocks_of(story, published, &self.options, self.reveal_controls));
         self.resize(self.size.0, self.size.1);
         if let Some(pos) = position {
             self.view.restore(pos);
@@ -424,7 +466,11 @@ impl App {
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.move_in_focus(action, page)
             }
-            Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
+            Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane, true),
+            // panes run library, article, panel from the left, or from the right in Arabic
+            Action::PaneLeft | Action::PaneRight => {
+                self.cycle_focus((action == Action::PaneRight) != self.interface.rtl(), false)
+            }
             Action::Open => self.open_selected(),
             Action::Back => {
                 if let Some((r, pos)) = self.history.pop() {
@@ -440,6 +486,11 @@ impl App {
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::ToggleHighlights => self.highlights = !self.highlights,
+            // one pane at a time: the key shows that pane, or the article again
+            Action::ToggleLibrary | Action::TogglePanel if self.one_pane_at_a_time() => {
+                let pane = if action == Action::ToggleLibrary { Focus::Library } else { Focus::Panel };
+                self.focus_on(if self.focus == pane { Focus::Article } else { pane });
+            }
             // resize moves the focus off a pane that folds away
             Action::ToggleLibrary => {
                 self.want_library = Some(self.panes().library.is_none());
@@ -452,9 +503,10 @@ impl App {
             Action::RevealControls => {
                 self.reveal_controls = !self.reveal_controls;
                 self.lay_out_story(Some(self.view.position()));
-                let state = if self.reveal_controls { "shown" } else { "hidden" };
-                self.messages.push(format!("bidi controls {state}"));
+                let message = if self.reveal_controls { Msg::ControlsShown } else { Msg::ControlsHidden };
+                self.notify(self.interface.text(message));
             }
+            Action::Redraw => self.redraw = true,
         }
     }
 
@@ -483,23 +535,36 @@ impl App {
         }
     }
 
-    fn cycle_focus(&mut self, forward: bool) {
+    /// Focus on the next (or previous) pane in the order library, article, panel; at either
+    /// end it goes round with `wrap`, else stays.
+    fn cycle_focus(&mut self, forward: bool, wrap: bool) {
         let p = self.panes();
         let mut order = Vec::new();
-        if p.library.is_some() {
+        if p.library.is_some() || self.one_pane_at_a_time() {
             order.push(Focus::Library);
         }
         order.push(Focus::Article);
-        if p.panel.is_some() || p.panel_overlay || self.size.0 < panes::PANEL_MIN_WIDTH {
+        if p.panel.is_some() || p.panel_overlay || self.size.0 < panes::PANEL_MIN_WIDTH || self.one_pane_at_a_time() {
             order.push(Focus::Panel);
         }
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
-        self.focus = order[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+        self.focus = order[match (forward, wrap) {
+            (true, true) => (i + 1) % n,
+            (false, true) => (i + n - 1) % n,
+            (true, false) => (i + 1).min(n - 1),
+            (false, false) => i.saturating_sub(1),
+        }];
         // a narrow terminal shows the panel over the article while it has focus
         if self.size.0 < panes::PANEL_MIN_WIDTH {
             self.want_panel = (self.focus == Focus::Panel).then_some(true);
         }
+        self.focus_on(self.focus);
+    }
+
+    /// Focus on a pane; the panel's selection lands on something that can be opened.
+    fn focus_on(&mut self, focus: Focus) {
+        self.focus = focus;
         if self.focus == Focus::Panel {
             let items = self.panel_items();
             if !items.get(self.panel_selected).is_some_and(Item::selectable) {
@@ -509,6 +574,12 @@ impl App {
     }
 
     fn open_selected(&mut self) {
+        // one pane at a time: what the panel opens is seen in the article
+        if self.focus == Focus::Panel && self.one_pane_at_a_time() {
+            self.open_from_panel();
+            self.focus = Focus::Article;
+            return;
+        }
         match self.focus {
             Focus::Library => {
                 if let Some(&r) = self.library.order.get(self.library_selected) {
@@ -516,26 +587,30 @@ impl App {
                     self.focus = Focus::Article;
                 }
             }
-            Focus::Panel => match self.panel_items().get(self.panel_selected).cloned() {
-                Some(Item::Figure(i)) => self.select_figure(i),
-                Some(Item::Link(target)) => match (target.story, target.url) {
-                    (Some(story), _) => self.open(story, true),
-                    (None, Some(url)) => self.messages.push(format!("not in the library: {url}")),
-                    (None, None) => {}
-                },
-                Some(Item::Quote(i)) => {
-                    if let Some(q) = self.current_facts().map(|f| f.quotes[i].paragraph) {
-                        self.view.reveal(block_of_paragraph(q), 0);
-                    }
-                }
-                Some(Item::Person(i)) => self.search_for(self.current_facts().map(|f| f.people[i].name.clone())),
-                Some(Item::Place(i)) => self.search_for(self.current_facts().map(|f| f.places[i].name.clone())),
-                Some(Item::Organization(i)) => {
-                    self.search_for(self.current_facts().map(|f| f.organizations[i].name.clone()))
-                }
-                _ => {}
-            },
+            Focus::Panel => self.open_from_panel(),
             Focus::Article => {}
+        }
+    }
+
+    fn open_from_panel(&mut self) {
+        match self.panel_items().get(self.panel_selected).cloned() {
+            Some(Item::Figure(i)) => self.select_figure(i),
+            Some(Item::Link(target)) => match (target.story, target.url) {
+                (Some(story), _) => self.open(story, true),
+                (None, Some(url)) => self.notify(&self.interface.fill(Msg::NotInLibrary, &[("url", &url)])),
+                (None, None) => {}
+            },
+            Some(Item::Quote(i)) => {
+                if let Some(q) = self.current_facts().map(|f| f.quotes[i].paragraph) {
+                    self.view.reveal(block_of_paragraph(q), 0);
+                }
+            }
+            Some(Item::Person(i)) => self.search_for(self.current_facts().map(|f| f.people[i].name.clone())),
+            Some(Item::Place(i)) => self.search_for(self.current_facts().map(|f| f.places[i].name.clone())),
+            Some(Item::Organization(i)) => {
+                self.search_for(self.current_facts().map(|f| f.organizations[i].name.clone()))
+            }
+            _ => {}
         }
     }
 
@@ -557,7 +632,7 @@ impl App {
 
     fn step_figure(&mut self, forward: bool) {
         let Some(facts) = self.current_facts() else {
-            self.messages.push("figures are still being extracted".into());
+            self.notify(self.interface.text(Msg::StillExtracting));
             return;
         };
         let n = facts.figures.len();
@@ -651,10 +726,38 @@ impl App {
         self.show_hit();
     }
 
+    /// The month names for dates the interface writes about story `r`: the ones chosen, else
+    /// the ones the story itself uses, else Egyptian.
+    pub fn months_for(&self, r: StoryRef) -> Months {
+        if let Some(chosen) = self.interface.months {
+            return chosen;
+        }
+        *self.months.borrow_mut().entry(r).or_insert_with(|| {
+            let story = self.library.story(r);
+            let texts = std::iter::once(story.title.as_str()).chain(story.paragraphs.iter().map(String::as_str));
+            crate::i18n::months_used(texts).unwrap_or_default()
+        })
+    }
+
     /// The status bar's message: the newest one.
     pub fn message(&self) -> Option<&str> {
         self.messages.last().map(String::as_str)
     }
+
+    /// A message for the status bar. Messages carry file names and config errors, which can
+    /// hold escape sequences: they are made visible here, so what is drawn is always clean.
+    pub fn notify(&mut self, message: &str) {
+        self.messages.push(clean_message(message));
+    }
+
+    /// Messages are shown until the next key.
+    pub fn clear_messages(&mut self) {
+        self.messages.clear();
+    }
+}
+
+fn clean_message(message: &str) -> String {
+    crate::article::decode::sanitize_line(message).into_owned()
 }
 
 fn step_index(i: usize, n: usize, action: Action, page: usize) -> usize {
@@ -700,8 +803,14 @@ fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
         .collect()
 }
 
-/// The article pane's blocks: title, meta line (date, dateline, sources), paragraphs.
-pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) -> Vec<Block> {
+/// The article pane's blocks: title, meta line (date as the interface writes it, dateline,
+/// sources), paragraphs.
+pub fn blocks_of(
+    story: &Story,
+    published: Option<String>,
+    options: &LayoutOptions,
+    reveal_controls: bool,
+) -> Vec<Block> {
     let options = LayoutOptions { reveal_controls, ..*options };
     let story_direction = match options.direction {
         BaseDirection::Auto => match story.paragraphs.iter().chain([&story.title]).find_map(|p| strong_direction(p)) {
@@ -712,7 +821,7 @@ pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) 
     };
     let title_direction = crate::layout::title_direction(&story.title, &story.paragraphs, options.direction);
     let mut meta: Vec<String> = Vec::new();
-    meta.extend(story.published.clone());
+    meta.extend(published);
     meta.extend(story.dateline.clone());
     if !story.sources.is_empty() {
         meta.push(format!("المصدر: {}", story.sources.join("، ")));
@@ -736,8 +845,6 @@ pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) 
     }));
     blocks
 }
-
-pub use crate::reader::run;
 
 #[cfg(test)]
 mod tests;
