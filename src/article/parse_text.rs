@@ -147,6 +147,12 @@ fn parse_story(lines: &[&str]) -> Story {
     story
 }
 
+/// The date of a `تاريخ النشر: …` line, or `None` when the line is not one.
+pub(crate) fn date_line(line: &str) -> Option<String> {
+    let (key, value) = label_of(line)?;
+    DATE_LABELS.contains(&key.as_str()).then(|| parse_published(value)).flatten()
+}
+
 /// The sources a `المصدر: …` line names, or `None` when the line is not one.
 pub(crate) fn sources_line(line: &str) -> Option<Vec<String>> {
     let (key, value) = label_of(line)?;

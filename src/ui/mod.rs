@@ -262,7 +262,7 @@ fn item_rows(app: &App, item: &Item, styles: &Styles, words: &Interface) -> Vec<
             .unwrap_or_default(),
         Item::Link(l) => {
             let via = if l.via == LinkKind::ReadAlso {
-match (&l.story, &l.url) {
+                match (&l.story, &l.url) {
                     (None, Some(url)) => format!("{} · {url}", words.text(Msg::ReadAlso)),
                     _ => words.text(Msg::ReadAlso).to_string(),
                 }

@@ -291,7 +291,14 @@ fn best(a: &Analysis, score: &[f64]) -> Option<NodeId> {
     ranked.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
     if std::env::var("QARI_DEBUG").is_ok() {
         for &c in ranked.iter().take(8) {
-            eprintln!("DBG cand {c} {} {:?} score {:.1} text {} ld {:.2}", dom.name(c), dom.attr(c, "class"), score[c], a.text_len(c), a.link_density(c));
+            eprintln!(
+                "DBG cand {c} {} {:?} score {:.1} text {} ld {:.2}",
+                dom.name(c),
+                dom.attr(c, "class"),
+                score[c],
+                a.text_len(c),
+                a.link_density(c)
+            );
         }
     }
     let mut top = *ranked.first()?;
@@ -587,7 +594,10 @@ fn date_lines(a: &Analysis) -> Vec<String> {
         }
         let words = class_words(dom, id);
         let dated = words.iter().any(|w| {
-            matches!(w.as_str(), "date" | "time" | "datetime" | "timestamp" | "published" | "publish" | "posted" | "pubdate")
+            matches!(
+                w.as_str(),
+                "date" | "time" | "datetime" | "timestamp" | "published" | "publish" | "posted" | "pubdate"
+            )
         });
         // a date element holds a line, not a page: its end is near (checked before reading)
         if dated && a.end[id] - id <= 40 {

@@ -18,7 +18,7 @@ use url::Url;
 
 use crate::arabic::fold;
 use crate::article::model::{Link, LinkKind, Story};
-use crate::article::parse_text::{dateline_of, read_also_marker, sources_line};
+use crate::article::parse_text::{date_line, dateline_of, read_also_marker, sources_line};
 use crate::article::urls;
 use content::{LinkBox, Paragraph};
 use dom::Dom;
@@ -38,7 +38,8 @@ pub fn parse_html(html: &str, page_url: Option<&str>) -> Story {
         .or_else(|| page.clone())
         .or_else(|| canonical.clone());
     // a saved page: `/path` links are the site's, `other.html` ones the folder's (wget -k)
-    let site_base = canonical.clone().filter(|_| meta.base.is_none() && page.as_ref().is_some_and(|p| p.scheme() == "file"));
+    let site_base =
+        canonical.clone().filter(|_| meta.base.is_none() && page.as_ref().is_some_and(|p| p.scheme() == "file"));
     let resolve = |href: &str| match &site_base {
         Some(site) if href.trim_start().starts_with('/') => urls::resolve(href, Some(site)),
         _ => urls::resolve(href, base.as_ref()),
@@ -46,9 +47,21 @@ pub fn parse_html(html: &str, page_url: Option<&str>) -> Story {
     let story_url = canonical.clone().or_else(|| page.clone().filter(|p| p.scheme() != "file"));
 
     let site = meta.site.clone().or_else(|| story_url.as_ref().and_then(|u| u.host_str()).map(site_of_host));
-    let title = title_of(&meta, site.as_deref(), story_url.as_ref());
-
     let body = content::extract(&dom);
+    let mut title = title_of(&meta, site.as_deref(), story_url.as_ref());
+    let mut published = meta.published.clone();
+    // a page with only a <title>: the headline is the body's first line when the <title>
+    // holds it beside the site's name, or when that line is a heading
+    if meta.og_title.is_none() && meta.headline.is_none() && meta.h1.is_none() {
+        let lead =
+            body.paragraphs.iter().take(3).find(|p| date_line(&p.text).is_none() && meta::day_of(&p.text).is_none());
+        if let Some(lead) = lead.filter(|p| p.text.split_whitespace().count() <= 20 && !ends_sentence(&p.text)) {
+            let in_title = meta.title_tag.as_deref().is_some_and(|t| t.contains(&lead.text));
+            if in_title || lead.heading {
+                title = lead.text.clone();
+            }
+        }
+    }
     let mut story = Story { title, url: story_url.as_ref().map(urls::display), site: site.clone(), ..Story::default() };
     let mut links: Vec<(String, Url)> = Vec::new();
     let mut read_also_list = false;
@@ -64,8 +77,14 @@ pub fn parse_html(html: &str, page_url: Option<&str>) -> Story {
         links.push((text::clean(text), url));
     };
     for (k, p) in body.paragraphs.iter().enumerate() {
-        if k < 3 && story.paragraphs.is_empty() && is_heading_noise(p, &story, &meta) {
-            continue;
+        if k < 3 && story.paragraphs.is_empty() {
+            if let Some(date) = date_line(&p.text) {
+                published.get_or_insert(date);
+                continue;
+            }
+            if is_heading_noise(p, &story, &meta) {
+                continue;
+            }
         }
         if let Some(rest) = marker_of(&p.text) {
             // `اقرأ أيضاً: <a>title</a>` on one line, or a heading over a list of links
@@ -87,6 +106,12 @@ pub fn parse_html(html: &str, page_url: Option<&str>) -> Story {
             continue;
         }
         read_also_list = false;
+        // a live blog's clock (`11:30`), a bullet: nothing to read
+        let is_clock =
+            p.text.len() <= 8 && p.text.contains(':') && p.text.chars().all(|c| c.is_ascii_digit() || c == ':');
+        if is_clock || !p.text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
         if let Some(sources) = sources_line(&p.text) {
             story.sources.extend(sources);
             continue;
@@ -106,7 +131,7 @@ pub fn parse_html(html: &str, page_url: Option<&str>) -> Story {
     if story.paragraphs.is_empty() {
         story.paragraphs = fallback_paragraphs(&meta);
     }
-    story.published = meta.published.clone().or_else(|| body.date_lines.iter().find_map(|l| meta::day_of(l)));
+    story.published = published.or_else(|| body.date_lines.iter().find_map(|l| meta::day_of(l)));
     story.author = meta.author.clone();
     story.dateline = story.paragraphs.first().and_then(|p| dateline_of(p));
     if let Some(site) = site {
@@ -201,6 +226,10 @@ fn marker_of(text: &str) -> Option<&str> {
     Some(if rest.len() < text.len() { rest } else { "" })
 }
 
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', '؟', '。', '！', '？', '،', ',', ':'])
+}
+
 /// A link text that reads like a story's title, not "Facebook" or a tag.
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -213,9 +242,11 @@ fn is_read_also_box(b: &LinkBox) -> bool {
         return true;
     }
     let joined = b.words.join(" ");
-    ["related", "read also", "readalso", "read more", "readmore", "also", "aside", "more stories", "see also"]
-        .iter()
-        .any(|w| joined.contains(w))
+    let lists_the_site = ["most", "popular", "trending", "latest", "feed", "ticker"].iter().any(|w| joined.contains(w));
+    !lists_the_site
+        && ["related", "read also", "readalso", "read more", "readmore", "also", "more stories", "see also"]
+            .iter()
+            .any(|w| joined.contains(w))
 }
 
 /// A line before the body that only repeats the title, or gives the byline or the date.

@@ -71,7 +71,10 @@ fn debug_tmp() {
     let needle = std::env::var("DBG_TEXT").unwrap();
     for i in 0..dom.nodes.len() {
         if dom.text(i).is_some_and(|t| t.contains(&needle)) {
-            let chain: Vec<String> = std::iter::once(i).chain(dom.ancestors(i)).map(|a| format!("{}.{:?}.{:?}", dom.name(a), dom.attr(a, "class"), dom.attr(a,"style"))).collect();
+            let chain: Vec<String> = std::iter::once(i)
+                .chain(dom.ancestors(i))
+                .map(|a| format!("{}.{:?}.{:?}", dom.name(a), dom.attr(a, "class"), dom.attr(a, "style")))
+                .collect();
             eprintln!("{}", chain.join("\n  < "));
         }
     }
