@@ -289,18 +289,6 @@ fn best(a: &Analysis, score: &[f64]) -> Option<NodeId> {
     let mut ranked: Vec<NodeId> =
         (0..score.len()).filter(|&i| !score[i].is_nan() && a.text_len(i) >= min_len).collect();
     ranked.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
-    if std::env::var("QARI_DEBUG").is_ok() {
-        for &c in ranked.iter().take(8) {
-            eprintln!(
-                "DBG cand {c} {} {:?} score {:.1} text {} ld {:.2}",
-                dom.name(c),
-                dom.attr(c, "class"),
-                score[c],
-                a.text_len(c),
-                a.link_density(c)
-            );
-        }
-    }
     let mut top = *ranked.first()?;
     let top_score = score[top];
     let is_root = |x: NodeId| matches!(dom.name(x), "body" | "html" | "") || dom.nodes[x].parent.is_none();

@@ -404,7 +404,7 @@ impl State {
     /// The ends a start tag implies for the open elements.
     fn imply_ends(&mut self, n: &str) {
         if closes_p(n) {
-            self.close_nearest(|x| x == "p", |x| is_scope_boundary(x));
+            self.close_nearest(|x| x == "p", is_scope_boundary);
         }
         match n {
             "li" => {
@@ -422,10 +422,8 @@ impl State {
             "tbody" | "thead" | "tfoot" => {
                 self.close_nearest(|x| matches!(x, "tbody" | "thead" | "tfoot"), |x| matches!(x, "table" | "html"));
             }
-            "option" | "optgroup" => {
-                if self.current_name() == "option" {
-                    self.open.pop();
-                }
+            "option" | "optgroup" if self.current_name() == "option" => {
+                self.open.pop();
             }
             "a" => {
                 self.close_nearest(|x| x == "a", is_scope_boundary);

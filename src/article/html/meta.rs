@@ -98,16 +98,16 @@ fn read_meta_tag(dom: &Dom, id: NodeId, meta: &mut Meta) {
         | "parsely-pub-date"
         | "article.published"
         | "og:published_time"
-        | "published_time" => {
-            if meta.published.is_none() {
-                meta.published = day_of(content);
-            }
+        | "published_time"
+            if meta.published.is_none() =>
+        {
+            meta.published = day_of(content);
         }
-        "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author" | "parsely-author" => {
-            // article:author is often the author's page: a URL is not a name
-            if !content.contains("://") {
-                set_field(&mut meta.author, content.trim_start_matches("By ").trim_start_matches("by "));
-            }
+        // article:author is often the author's page: a URL is not a name
+        "author" | "article:author" | "dc.creator" | "byl" | "sailthru.author" | "parsely-author"
+            if !content.contains("://") =>
+        {
+            set_field(&mut meta.author, content.trim_start_matches("By ").trim_start_matches("by "));
         }
         "application-name" if meta.site.is_none() => {
             set_field(&mut meta.site, content.trim_start_matches('@'));

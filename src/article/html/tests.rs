@@ -63,19 +63,3 @@ fn sniffs_html() {
     assert!(looks_like_html("<!-- saved from url=(0014)about:internet -->\n<html lang=ar>"));
     assert!(!looks_like_html("عنوان\n<html> في نص"));
 }
-#[test]
-fn debug_tmp() {
-    let Ok(path) = std::env::var("DBG_FILE") else { return };
-    let html = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
-    let dom = Dom::parse(&html);
-    let needle = std::env::var("DBG_TEXT").unwrap();
-    for i in 0..dom.nodes.len() {
-        if dom.text(i).is_some_and(|t| t.contains(&needle)) {
-            let chain: Vec<String> = std::iter::once(i)
-                .chain(dom.ancestors(i))
-                .map(|a| format!("{}.{:?}.{:?}", dom.name(a), dom.attr(a, "class"), dom.attr(a, "style")))
-                .collect();
-            eprintln!("{}", chain.join("\n  < "));
-        }
-    }
-}
