@@ -246,7 +246,7 @@ fn user_errors_are_one_line_messages_with_the_right_exit_code() {
         (vec!["render", "no/such/file.txt"], 1, "no/such/file.txt: no such file or folder"),
         (vec!["extract", "no/such/file.txt"], 1, "no/such/file.txt"),
         (vec!["render", dir.0.to_str().unwrap()], 1, "directory"),
-        (vec!["extract", empty.to_str().unwrap()], 1, "no .txt or .json articles"),
+        (vec!["extract", empty.to_str().unwrap()], 1, "no articles (.txt, .json, .html)"),
         (vec!["render", "--width", "wide", "-"], 2, "invalid value 'wide'"),
         (vec!["render", "--shaping", "sometimes", "-"], 2, "invalid value 'sometimes'"),
         (vec!["--bidi", "both"], 2, "invalid value 'both'"),
