@@ -9,6 +9,8 @@ pub mod arabic;
 pub mod article;
 pub mod cli;
 pub mod extract;
+pub mod i18n;
 pub mod layout;
 pub mod reader;
+pub mod say;
 pub mod ui;

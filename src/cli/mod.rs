@@ -2,16 +2,17 @@
 
 mod extract_cmd;
 mod render_cmd;
-mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
 
-use crate::layout::{BaseDirection, LayoutOptions};
-
-pub use terminal::shaping_for;
+use crate::i18n::{Digits, InterfaceChoices, Lang, Months};
+use crate::layout::{BaseDirection, BidiMode, LayoutChoices, Named, Shaping};
+use crate::reader::{ReaderError, ReaderOptions};
+pub use crate::say::say;
 
 #[derive(Debug, Parser)]
 #[command(name = "qari", version, about = "A terminal reader for Arabic news", args_conflicts_with_subcommands = true)]
@@ -39,73 +40,40 @@ pub struct ReaderArgs {
 #[derive(Debug, Args, Clone, Copy, Default)]
 pub struct GlobalArgs {
     /// Join Arabic letters for terminals that do not (auto: on unless the terminal shapes).
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = choice::<Shaping>())]
     pub shaping: Option<Shaping>,
     /// Who reorders right-to-left text: qari (app) or a bidi-aware terminal.
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = choice::<BidiMode>())]
     pub bidi: Option<BidiMode>,
     /// Paragraph direction: from the text (auto) or forced.
-    #[arg(long, global = true, value_enum)]
-    pub direction: Option<DirectionArg>,
+    #[arg(long, global = true, value_parser = choice::<BaseDirection>())]
+    pub direction: Option<BaseDirection>,
+    /// Language of the interface (default: the config's, else the locale's).
+    #[arg(long, global = true, value_parser = choice::<Lang>())]
+    pub lang: Option<Lang>,
+    /// Digits for the numbers the interface writes (never the article's).
+    #[arg(long, global = true, value_parser = choice::<Digits>())]
+    pub digits: Option<Digits>,
+    /// Month names for the dates the interface writes (default: the story's own).
+    #[arg(long, global = true, value_parser = choice::<Months>())]
+    pub months: Option<Months>,
 }
 
 impl GlobalArgs {
-    /// These options, each one that is not given taken from `fallback` (the config file).
-    pub fn or(self, fallback: GlobalArgs) -> GlobalArgs {
-        GlobalArgs {
-            shaping: self.shaping.or(fallback.shaping),
-            bidi: self.bidi.or(fallback.bidi),
-            direction: self.direction.or(fallback.direction),
-        }
+    pub fn layout(&self) -> LayoutChoices {
+        LayoutChoices { shaping: self.shaping, bidi: self.bidi, direction: self.direction }
     }
 
-    /// How text is laid out under these options at `width` columns.
-    pub fn layout_options(&self, width: usize) -> LayoutOptions {
-        let bidi = self.bidi.unwrap_or_default();
-        LayoutOptions {
-            width,
-            shaping: shaping_for(self.shaping.unwrap_or_default(), bidi, &|k| std::env::var(k).ok()),
-            direction: self.direction.unwrap_or_default().into(),
-            reorder: bidi == BidiMode::App,
-            reveal_controls: false,
-        }
+    pub fn interface(&self) -> InterfaceChoices {
+        InterfaceChoices { lang: self.lang, digits: self.digits, months: self.months }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Shaping {
-    #[default]
-    Auto,
-    On,
-    Off,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BidiMode {
-    #[default]
-    App,
-    Terminal,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DirectionArg {
-    #[default]
-    Auto,
-    Rtl,
-    Ltr,
-}
-
-impl From<DirectionArg> for BaseDirection {
-    fn from(d: DirectionArg) -> Self {
-        match d {
-            DirectionArg::Auto => BaseDirection::Auto,
-            DirectionArg::Rtl => BaseDirection::Rtl,
-            DirectionArg::Ltr => BaseDirection::Ltr,
-        }
-    }
+/// An option whose values are the names an option type knows (the core owns the names, the
+/// command line only lists them).
+fn choice<T: Named + Send + Sync>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(T::NAMES.iter().map(|(name, _)| *name))
+        .try_map(|name| T::from_name(&name).ok_or("not one of the possible values"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -114,12 +82,6 @@ pub enum Command {
     Render(render_cmd::RenderArgs),
     /// Print the stories and their facts (figures, people, places, …) as JSON or a table.
     Extract(extract_cmd::ExtractArgs),
-}
-
-/// Prints a message on stderr. Messages carry file names, which can hold escape sequences as
-/// well as any article: they are made visible the same way before they reach the terminal.
-pub fn say(message: &str) {
-    eprintln!("qari: {}", crate::article::decode::sanitize_line(message));
 }
 
 /// Exit codes: 0 ok, 1 bad input, 2 usage.
@@ -137,8 +99,18 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Render(args)) => render_cmd::run(&args, &cli.global),
-        Some(Command::Extract(args)) => extract_cmd::run(&args),
-        None => crate::app::run(cli.reader, cli.global),
+        Some(Command::Extract(args)) => extract_cmd::run(&args, cli.global.interface()),
+        None => {
+            let ReaderArgs { paths, mouse, no_state } = cli.reader;
+            let options = ReaderOptions {
+                paths,
+                mouse,
+                no_state,
+                layout: cli.global.layout(),
+                interface: cli.global.interface(),
+            };
+            crate::reader::run(options).map_err(CliError::from)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -160,6 +132,17 @@ pub enum CliError {
     Input(String),
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
+}
+
+impl From<ReaderError> for CliError {
+    fn from(e: ReaderError) -> CliError {
+        match e {
+            ReaderError::Load(e) => CliError::Load(e),
+            ReaderError::NotATerminal => CliError::Usage(e.to_string()),
+            ReaderError::NoStories(_) => CliError::Input(e.to_string()),
+            ReaderError::Terminal(source) => CliError::Io { context: "terminal".into(), source },
+        }
+    }
 }
 
 impl CliError {

@@ -8,6 +8,7 @@ mod chars;
 mod implicit;
 mod joining_table;
 pub mod line;
+pub mod options;
 pub mod shaping;
 mod units;
 mod wrap;
@@ -19,6 +20,7 @@ use unicode_bidi::Level;
 pub use bidi::{strong_direction, BaseDirection, Direction};
 pub use cache::LayoutCache;
 pub use line::{Cell, ParagraphLayout, VisualLine};
+pub use options::{BidiMode, LayoutChoices, Named, Shaping};
 
 use bidi::{l1_whitespace, reorder_into, ParagraphLevels, Scan};
 use shaping::{shape_into, Glyph};
