@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod keys;
+pub mod library_index;
 pub mod panel;
 pub mod panel_index;
 pub mod panes;
@@ -93,6 +94,8 @@ pub struct App {
     pub panel: panel_index::PanelIndex,
     /// Where the current story stands in the library's order.
     pub current_position: usize,
+    /// Library search's index, made at the first library search.
+    library_index: Option<library_index::LibraryIndex>,
     pub selected_figure: Option<usize>,
     pub search: Search,
     pub show_help: bool,
@@ -163,6 +166,7 @@ impl App {
             marks: RefCell::new(HashMap::new()),
             panel: panel_index::PanelIndex::default(),
             current_position: 0,
+            library_index: None,
             selected_figure: None,
             search: Search::default(),
             show_help: false,
@@ -661,12 +665,9 @@ impl App {
         self.search.hits.clear();
         self.search.current = 0;
         if self.search.in_library {
-            for (i, &r) in self.library.order.iter().enumerate() {
-                let s = self.library.story(r);
-                if search::contains(&s.title, &query) || s.paragraphs.iter().any(|p| search::contains(p, &query)) {
-                    self.search.hits.push((i, 0..0));
-                }
-            }
+            let library = &self.library;
+            let index = self.library_index.get_or_insert_with(|| library_index::LibraryIndex::new(library));
+            self.search.hits = index.search(&query).into_iter().map(|i| (i, 0..0)).collect();
             if let Some(&(i, _)) =
                 self.search.hits.iter().find(|(i, _)| *i >= self.library_selected).or(self.search.hits.first())
             {
