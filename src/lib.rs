@@ -13,4 +13,5 @@ pub mod i18n;
 pub mod layout;
 pub mod reader;
 pub mod say;
+pub mod terminal;
 pub mod ui;

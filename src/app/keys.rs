@@ -113,6 +113,7 @@ pub enum Action {
     ToggleLibrary,
     TogglePanel,
     RevealControls,
+    Redraw,
 }
 
 /// The default bindings, in the order the help shows them: (action, config name, keys, help).
@@ -141,6 +142,7 @@ pub const DEFAULT_BINDINGS: &[(Action, &str, &[&str], Msg)] = &[
     (Action::ToggleLibrary, "library", &["l"], Msg::HelpLibrary),
     (Action::TogglePanel, "panel", &["f"], Msg::HelpPanel),
     (Action::RevealControls, "controls", &["c"], Msg::HelpControls),
+    (Action::Redraw, "redraw", &["Ctrl-l"], Msg::HelpRedraw),
 ];
 
 /// The bindings in force.

@@ -1,5 +1,6 @@
 //! The command line: options, sub-commands, exit codes. The edge where errors get context.
 
+mod doctor_cmd;
 mod extract_cmd;
 mod render_cmd;
 
@@ -9,6 +10,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
+use crate::app::config::ThemeChoice;
 use crate::i18n::{Digits, InterfaceChoices, Lang, Months};
 use crate::layout::{BaseDirection, BidiMode, LayoutChoices, Named, Shaping};
 use crate::reader::{ReaderError, ReaderOptions};
@@ -35,6 +37,9 @@ pub struct ReaderArgs {
     /// Neither read nor write reading positions.
     #[arg(long)]
     pub no_state: bool,
+    /// Colours for a light or dark background (auto: ask the terminal).
+    #[arg(long, value_parser = choice::<ThemeChoice>())]
+    pub theme: Option<ThemeChoice>,
 }
 
 #[derive(Debug, Args, Clone, Copy, Default)]
@@ -82,6 +87,9 @@ pub enum Command {
     Render(render_cmd::RenderArgs),
     /// Print the stories and their facts (figures, people, places, …) as JSON or a table.
     Extract(extract_cmd::ExtractArgs),
+    /// Print what qari detects about this terminal (bidi, shaping, colours, locale) and what
+    /// it will do there.
+    Doctor,
 }
 
 /// Exit codes: 0 ok, 1 bad input, 2 usage.
@@ -100,12 +108,14 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Render(args)) => render_cmd::run(&args, &cli.global),
         Some(Command::Extract(args)) => extract_cmd::run(&args, cli.global.interface()),
+        Some(Command::Doctor) => doctor_cmd::run(&cli.global),
         None => {
-            let ReaderArgs { paths, mouse, no_state } = cli.reader;
+            let ReaderArgs { paths, mouse, no_state, theme } = cli.reader;
             let options = ReaderOptions {
                 paths,
                 mouse,
                 no_state,
+                theme,
                 layout: cli.global.layout(),
                 interface: cli.global.interface(),
             };

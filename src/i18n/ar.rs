@@ -18,6 +18,8 @@ pub fn text(m: Msg) -> &'static str {
         Msg::ControlsHidden => "محارف الاتجاه مخفية",
         Msg::StillExtracting => "ما زال استخراج الأرقام جاريًا",
         Msg::ConfigProblem => "الإعدادات: {problem}",
+        Msg::KonsoleBidi => "Konsole يعيد ترتيب النص: أطفئ Bi-Directional text rendering في ملفه الشخصي",
+        Msg::TmuxPassthrough => "tmux يحجب وضع الاتجاه: أضف set -g allow-passthrough on إلى ~/.tmux.conf",
         Msg::Undated => "بلا تاريخ",
         Msg::Extracting => "جارٍ الاستخراج…",
         Msg::Nothing => "لا شيء",
@@ -67,6 +69,7 @@ pub fn text(m: Msg) -> &'static str {
         Msg::HelpLibrary => "إظهار المكتبة أو إخفاؤها",
         Msg::HelpPanel => "إظهار لوحة الحقائق أو إخفاؤها",
         Msg::HelpControls => "إظهار محارف التحكم في الاتجاه",
+        Msg::HelpRedraw => "إعادة رسم الشاشة كلها",
         Msg::TablePublished => "نُشر {date}",
         Msg::TableDateline => "المكان {place}",
         Msg::TableSources => "المصادر {sources}",
@@ -119,6 +122,13 @@ pub fn term(word: &str) -> Option<&'static str> {
         "missing" => "مفقودون",
         "children" => "أطفال",
         "soldiers" => "جنود",
+        "destroyed" => "مدمرة",
+        "damaged" => "متضررة",
+        // what a count is counted in
+        "family" => "أسرة",
+        "house" => "منزل",
+        "building" => "مبنى",
+        "school" => "مدرسة",
         // qualifiers
         "more_than" => "أكثر من",
         "less_than" => "أقل من",
@@ -157,6 +167,7 @@ pub fn term(word: &str) -> Option<&'static str> {
         "barrel" => "برميل",
         "degree" => "درجة",
         "celsius" => "درجة مئوية",
+        "richter" => "درجة على مقياس ريختر",
         "MW" => "ميغاواط",
         "kW" => "كيلوواط",
         // weekdays

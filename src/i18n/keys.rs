@@ -24,6 +24,8 @@ keys! {
         StatusStory, StatusSearch, Hints, SearchPrompt,
         // messages
         ControlsShown, ControlsHidden, StillExtracting, ConfigProblem,
+        // what the reader says once about a terminal it cannot set up alone
+        KonsoleBidi, TmuxPassthrough,
         // library
         Undated,
         // facts panel
@@ -35,7 +37,7 @@ keys! {
         HelpTitle, HelpMore, HelpQuit, HelpHelp, HelpDown, HelpUp, HelpPageDown, HelpPageUp,
         HelpTop, HelpBottom, HelpNextPane, HelpPrevPane, HelpPaneLeft, HelpPaneRight, HelpOpen,
         HelpBack, HelpNextFigure, HelpPrevFigure, HelpSearch, HelpNextHit, HelpPrevHit, HelpClose,
-        HelpHighlights, HelpLibrary, HelpPanel, HelpControls,
+        HelpHighlights, HelpLibrary, HelpPanel, HelpControls, HelpRedraw,
         // `qari extract --format table`
         TablePublished, TableDateline, TableSources, TableCounts, TablePeople, TablePlaces,
         TableOrganizations, TableQuote,
