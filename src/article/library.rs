@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::article::decode::{decode, DecodeError};
+use crate::article::decode::{decode, DecodeError, Decoded};
 use crate::article::html::{looks_like_html, parse_html};
 use crate::article::model::{Article, Link};
 use crate::article::parse_json::{looks_like_json, parse_json, JsonError};
@@ -55,14 +55,19 @@ impl Loaded {
 /// decompressed (by name or by its magic bytes); then the format is told by the name
 /// (`.json`, `.html`/`.htm`, `.txt`) or, for other names and standard input, by sniffing.
 pub fn load_bytes(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
-    let inflated;
-    let (bytes, name) = if is_gzip(bytes) {
-        inflated = gunzip(bytes, path)?;
-        (inflated.as_slice(), path.strip_suffix(".gz").or(path.strip_suffix(".GZ")).unwrap_or(path))
-    } else {
-        (bytes, path)
-    };
-    let decoded = decode(bytes, path)?;
+    parse_decoded(decode_file(bytes, path)?, path)
+}
+
+/// Decompressed when gzip (by its magic bytes), then decoded.
+fn decode_file(bytes: &[u8], path: &str) -> Result<Decoded, LoadError> {
+    if is_gzip(bytes) {
+        return Ok(decode(&gunzip(bytes, path)?, path)?);
+    }
+    Ok(decode(bytes, path)?)
+}
+
+fn parse_decoded(decoded: Decoded, path: &str) -> Result<Loaded, LoadError> {
+    let name = path.strip_suffix(".gz").or(path.strip_suffix(".GZ")).unwrap_or(path);
     let kind = Format::of(name, &decoded.text);
     let stories = match kind {
         Format::Json => parse_json(&decoded.text, path)?,
@@ -130,7 +135,10 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         std::io::ErrorKind::NotFound => LoadError::Missing { path: name.clone() },
         _ => LoadError::Io { path: name.clone(), source },
     })?;
-    load_bytes(&bytes, &name)
+    // the bytes go before the text is parsed: a file is held twice at most, not three times
+    let decoded = decode_file(&bytes, &name)?;
+    drop(bytes);
+    parse_decoded(decoded, &name)
 }
 
 /// Every article file a path names: the file itself, or a folder's articles (see
