@@ -57,17 +57,25 @@ failed=0
 shoot() {
     local terminal=$1 name=$2 script=$3
     shift 3
-    case $terminal in
-        sakura) sakura -c $cols -r $rows -f "Monospace 11" -x "$script" >/dev/null 2>&1 & ;;
-        mlterm) mlterm -g ${cols}x$rows -O none -w 16 "${MLTERM_OPTIONS[@]}" -e "$script" >/dev/null 2>&1 & ;;
-    esac
-    local pid=$!
-    running+=("$pid")
-    local window=""
-    for _ in $(seq 100); do
-        window=$(xdotool search --onlyvisible --class "$terminal" 2>/dev/null | head -1) || true
+    local pid window="" attempt
+    # a terminal that shows no window within 10 s (seen once in a loaded machine: mlterm
+    # started while the previous one was still going away) is started again, twice at most
+    for attempt in 1 2 3; do
+        case $terminal in
+            sakura) sakura -c $cols -r $rows -f "Monospace 11" -x "$script" >/dev/null 2>&1 & ;;
+            mlterm) mlterm -g ${cols}x$rows -O none -w 16 "${MLTERM_OPTIONS[@]}" -e "$script" >/dev/null 2>&1 & ;;
+        esac
+        pid=$!
+        running+=("$pid")
+        for _ in $(seq 100); do
+            window=$(xdotool search --onlyvisible --class "$terminal" 2>/dev/null | head -1) || true
+            [ -n "$window" ] && break
+            sleep 0.1
+        done
         [ -n "$window" ] && break
-        sleep 0.1
+        echo "$name: no $terminal window after 10 s (attempt $attempt)" >&2
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
     done
     [ -n "$window" ] || { echo "$name: no $terminal window" >&2; exit 1; }
     still "$window" "$out/$name.png"
