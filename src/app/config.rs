@@ -18,6 +18,11 @@ pub struct Config {
     pub keys: HashMap<String, Vec<String>>,
     #[serde(default)]
     pub theme: Theme,
+    #[serde(default)]
+    pub fetch: crate::fetch::FetchConfig,
+    /// Per feed settings, by URL or title: `[feeds."https://…"] full_text = "always"`.
+    #[serde(default)]
+    pub feeds: HashMap<String, crate::fetch::FeedConfig>,
 }
 
 /// Colours by name (`red`, `light blue`, `#ff8800`, `none`) for each kind of highlight.

@@ -43,7 +43,7 @@ struct ArticleJson<'a> {
 }
 
 #[derive(Serialize)]
-struct StoryJson<'a> {
+pub(super) struct StoryJson<'a> {
     title: &'a str,
     published: Option<&'a str>,
     dateline: Option<&'a str>,
@@ -58,7 +58,7 @@ struct StoryJson<'a> {
 }
 
 #[derive(Serialize)]
-struct LinkJson {
+pub(super) struct LinkJson {
     story: usize,
     title: String,
     via: LinkKind,
@@ -97,17 +97,7 @@ pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
     for (a, article) in articles.iter().enumerate() {
         let mut stories_json = Vec::new();
         for story in &article.stories {
-            let mut linked: Vec<LinkJson> = story
-                .linked
-                .iter()
-                .map(|l| LinkJson {
-                    story: l.story,
-                    title: l.title.clone(),
-                    via: l.via,
-                    shared: l.shared.clone(),
-                    path: None,
-                })
-                .collect();
+            let mut linked = own_links(story);
             for (other, shared) in &related[k] {
                 let (oa, os) = index[*other];
                 if oa == a && story.linked.iter().any(|l| l.story == os) {
@@ -138,7 +128,16 @@ pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
     write_out(written.and_then(|_| out.flush()))
 }
 
-fn story_json<'a>(story: &'a Story, facts: &'a Facts, linked: Vec<LinkJson>) -> StoryJson<'a> {
+/// A story's own links (read-also), as the JSON gives them.
+pub(super) fn own_links(story: &Story) -> Vec<LinkJson> {
+    story
+        .linked
+        .iter()
+        .map(|l| LinkJson { story: l.story, title: l.title.clone(), via: l.via, shared: l.shared.clone(), path: None })
+        .collect()
+}
+
+pub(super) fn story_json<'a>(story: &'a Story, facts: &'a Facts, linked: Vec<LinkJson>) -> StoryJson<'a> {
     StoryJson {
         title: &story.title,
         published: story.published.as_deref(),
