@@ -37,7 +37,8 @@ impl Default for Limits {
 pub enum NetError {
     #[error("timed out after {0:.0?}")]
     Timeout(Duration),
-    #[error("HTTP {0}")]
+    /// The status and its reason (`404 Not Found`).
+    #[error("HTTP {1}")]
     Status(u16, String),
     #[error("HTTP {status}: the server asks to wait until {until}")]
     RetryAfter { status: u16, until: String },
@@ -148,7 +149,7 @@ impl Client {
             match status {
                 300..=399 if status != 304 => {
                     let Some(location) = header("location") else {
-                        return Err(NetError::Status(status, "redirect without a Location".into()));
+                        return Err(NetError::Status(status, format!("{status} redirect without a Location")));
                     };
                     let next = current.join(&location).map_err(|_| NetError::BadRedirect(location.clone()))?;
                     if !matches!(next.scheme(), "http" | "https") {
@@ -248,6 +249,7 @@ pub fn parse_web_url(url: &str) -> Result<url::Url, String> {
     Ok(parsed)
 }
 
+/// `404 Not Found`: the status with its reason, as people know it.
 fn reason_of(status: u16) -> String {
     let reason = match status {
         400 => "Bad Request",
@@ -262,7 +264,7 @@ fn reason_of(status: u16) -> String {
         504 => "Gateway Timeout",
         _ => "",
     };
-    reason.to_string()
+    format!("{status} {reason}").trim_end().to_string()
 }
 
 /// `charset=` of a Content-Type header.
