@@ -12,8 +12,35 @@ use ratatui::crossterm::execute;
 
 use crate::app::keys::{Action, Key, Keymap};
 use crate::app::{config, state, App};
-use crate::article::{load_bytes, Library};
-use crate::cli::{say, BidiMode, CliError, GlobalArgs, ReaderArgs};
+use crate::article::{load_bytes, Library, LoadError};
+use crate::i18n::{InterfaceChoices, Msg};
+use crate::layout::{BidiMode, LayoutChoices};
+use crate::say::say;
+
+/// What the person asked of the reader (the command line's options; the config fills in the
+/// rest).
+#[derive(Debug, Clone, Default)]
+pub struct ReaderOptions {
+    /// Article files or folders (none: the bundled sample library).
+    pub paths: Vec<PathBuf>,
+    pub mouse: bool,
+    pub no_state: bool,
+    pub layout: LayoutChoices,
+    pub interface: InterfaceChoices,
+}
+
+/// Why the reader could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ReaderError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("{0}: no stories to read")]
+    NoStories(String),
+    #[error("the reader needs a terminal; to read in a pipe use `qari render` or `qari extract`")]
+    NotATerminal,
+    #[error("terminal: {0}")]
+    Terminal(std::io::Error),
+}
 
 /// The BiDi-in-terminals escapes: explicit mode (the terminal must not reorder what qari
 /// already reordered) and back to implicit mode.
@@ -22,17 +49,17 @@ const BIDI_IMPLICIT: &[u8] = b"\x1b[8h";
 
 /// The bundled sample library: the folder beside the sources when run from a checkout, else
 /// the sample compiled into the binary.
-fn bundled_library() -> Result<Library, CliError> {
+fn bundled_library() -> Result<Library, LoadError> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join("articles");
     if dir.is_dir() {
-        return Ok(Library::open(&[dir])?);
+        return Library::open(&[dir]);
     }
     let sample = include_bytes!("../assets/articles/000_d88aa69e352b5fd0.txt");
     let loaded = load_bytes(sample, "assets/articles/000_d88aa69e352b5fd0.txt")?;
     Ok(Library::from_articles(vec![loaded.article]))
 }
 
-pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
+pub fn run(reader: ReaderOptions) -> Result<(), ReaderError> {
     let env = |k: &str| std::env::var(k).ok();
     let (config, config_problem) = config::load(config::config_path(&env).as_deref());
     let mut notices: Vec<String> = Vec::new();
@@ -40,20 +67,21 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
         say(&problem);
         notices.push(problem);
     }
+    let interface = reader.interface.or(config.interface()).resolve(&env);
     let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
     for p in key_problems {
         say(&format!("config: {p}"));
-        notices.push(format!("config: {p}"));
+        notices.push(interface.fill(Msg::ConfigProblem, &[("problem", &p)]));
     }
-    let global = global.or(GlobalArgs { shaping: config.shaping, bidi: config.bidi, direction: config.direction });
-    let bidi = global.bidi.unwrap_or_default();
-    let options = global.layout_options(80);
+    let layout = reader.layout.or(config.layout());
+    let bidi = layout.bidi();
+    let options = layout.layout_options(80, &env);
     let mouse = reader.mouse || config.mouse.unwrap_or(false);
 
     let library = if reader.paths.is_empty() { bundled_library()? } else { Library::open(&reader.paths)? };
     if library.order.is_empty() {
         let names: Vec<String> = reader.paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(CliError::Input(format!("{}: no stories to read", names.join(", "))));
+        return Err(ReaderError::NoStories(names.join(", ")));
     }
     let state_path = if reader.no_state { None } else { state::state_path(&env) };
     let (saved, state_problem) = match &state_path {
@@ -63,14 +91,15 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
     notices.extend(state_problem);
 
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(CliError::Usage(
-            "the reader needs a terminal; to read in a pipe use `qari render` or `qari extract`".into(),
-        ));
+        return Err(ReaderError::NotATerminal);
     }
     let mut app = App::new(library, options, keymap, saved, true);
     app.theme = config.theme.clone();
+    app.set_interface(interface);
     app.color = env("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.messages.extend(notices);
+    for notice in &notices {
+        app.notify(notice);
+    }
 
     let result = run_terminal(&mut app, bidi, mouse);
     if let Some(path) = &state_path {
@@ -79,7 +108,7 @@ pub fn run(reader: ReaderArgs, global: GlobalArgs) -> Result<(), CliError> {
             say(&format!("could not save reading positions to {}: {e}", path.display()));
         }
     }
-    result.map_err(|source| CliError::Io { context: "terminal".into(), source })
+    result.map_err(ReaderError::Terminal)
 }
 
 fn run_terminal(app: &mut App, bidi: BidiMode, mouse: bool) -> std::io::Result<()> {
@@ -126,7 +155,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     if let Some(key) = key_of(k.code, k.modifiers) {
-                        app.messages.clear();
+                        app.clear_messages();
                         app.handle(key);
                         dirty = true;
                     }

@@ -7,6 +7,11 @@ use std::process::{Command, Stdio};
 fn qari(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_qari"))
         .args(args)
+        // English, whatever the machine's locale and config, unless the arguments say otherwise
+        .env("LC_ALL", "")
+        .env("LC_MESSAGES", "")
+        .env("LANG", "C.UTF-8")
+        .env("QARI_CONFIG", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/no-such-config.toml"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -126,4 +131,20 @@ fn table_format_is_for_people() {
     assert_eq!(code, 0);
     assert!(out.contains("8 paragraphs, 11 figures"));
     assert!(out.contains("read also → [1]"));
+    assert!(out.contains("count     43204        killed"), "English keeps the JSON's values and words");
+}
+
+#[test]
+fn table_labels_follow_the_language_and_json_stays_english() {
+    let (code, out, _) = qari(&["extract", "--lang", "ar", "--format", "table", SEED], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("8 فقرات، 11 رقمًا"), "{out}");
+    assert!(out.contains("اقرأ أيضًا → [1]"), "{out}");
+    assert!(out.contains("عدد       43,204       قتلى"), "{out}");
+    assert!(out.contains("يوم       الجمعة"), "{out}");
+    assert!(!out.contains("paragraphs") && !out.contains("killed"), "{out}");
+    let (_, json, _) = qari(&["extract", "--lang", "ar", "--format", "json", SEED], b"");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let figure = &json["articles"][0]["stories"][0]["figures"][6];
+    assert_eq!((&figure["value"], &figure["label"]), (&serde_json::json!(43204), &serde_json::json!("killed")));
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{find, seed, visual, Session};
+use common::{find, seed, visual, visual_rtl, Session};
 
 const TITLE_0: &str = "أوستن وغالانت يبحثان فرص الحل الدبلوماسي ووقف الحرب في غزة ولبنان";
 const TITLE_1: &str = "رئيس الوزراء الباكستاني يثمن جهود مصر في التهدئة ووقف الحرب مع الهند";
@@ -83,4 +83,36 @@ fn every_key_in_the_help_does_something_visible() {
     s.wait_for("controls shown message", 5, |rows| rows[39].contains("bidi controls shown"));
     s.send("\x03");
     assert_eq!(s.wait_exit(10), 0, "Ctrl-C quits cleanly");
+}
+
+#[test]
+fn an_arabic_locale_gives_the_arabic_interface_mirrored_and_lang_en_gives_english() {
+    let seed = seed();
+    let arabic = [("LANG", "ar_EG.UTF-8")];
+    let mut s = Session::start_with_env(&[seed.to_str().unwrap()], 120, 40, &arabic);
+    let name = visual_rtl("قارئ");
+    let story = visual_rtl("القصة 1 من 2");
+    s.wait_for("the Arabic interface", 10, |rows| {
+        rows[0].trim_end().ends_with(&name) && rows[39].trim_end().ends_with(&story)
+    });
+    let figures = visual_rtl("الأرقام (11)");
+    s.wait_for("the facts panel on the left", 10, |rows| {
+        rows.iter().any(|r| r.find(&figures).is_some_and(|at| r[..at].chars().count() < 40))
+    });
+    // the library on the right: the current story's marker in the last column
+    assert!(s.rows()[1].trim_end().ends_with('◀'), "{:?}", s.rows()[1]);
+    assert!(!s.text().contains("Figures"), "no English on the Arabic screen");
+    s.send("?");
+    let help = visual_rtl("الرقم التالي في النص");
+    s.wait_for("the Arabic help", 5, |rows| rows.iter().any(|r| r.contains(&help)));
+    s.send("q");
+    assert_eq!(s.wait_exit(10), 0);
+
+    let mut s = Session::start_with_env(&[seed.to_str().unwrap(), "--lang", "en"], 120, 40, &arabic);
+    s.wait_for("the English interface", 10, |rows| {
+        rows.iter().any(|r| r.contains("Figures (11)")) && rows[39].contains("story 1/2")
+    });
+    assert!(s.rows()[1].starts_with('▶'), "the library on the left");
+    s.send("q");
+    assert_eq!(s.wait_exit(10), 0);
 }

@@ -225,3 +225,161 @@ fn a_paragraph_of_a_hundred_thousand_names_draws_and_scrolls() {
         assert!(marked.iter().any(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::UNDERLINED)));
     }
 }
+
+// ---- the Arabic interface ----
+
+use qari::i18n::{Digits, Interface, Months};
+use qari::layout::BaseDirection;
+
+/// The seed read in Arabic at `width`×`height`.
+fn arabic(width: u16, height: u16, interface: Interface) -> App {
+    let mut app = app(width, height, true);
+    app.set_interface(interface);
+    app.resize(width, height);
+    app
+}
+
+/// How an interface string looks on screen: laid out as the Arabic interface lays it out.
+fn rtl(text: &str) -> String {
+    let options = LayoutOptions { width: 0, direction: BaseDirection::Rtl, ..LayoutOptions::default() };
+    qari::layout::render_plain(text, &options).join("")
+}
+
+/// The columns of row `y` between `from` and `to` (exclusive) that hold something.
+fn inked(buf: &Buffer, y: u16, from: u16, to: u16) -> Vec<u16> {
+    (from..to).filter(|&x| buf[(x, y)].symbol() != " ").collect()
+}
+
+#[test]
+fn arabic_at_120x40_mirrors_the_panes_and_speaks_arabic() {
+    let app = arabic(120, 40, Interface::arabic());
+    let buf = draw(&app);
+    let rows = rows(&buf);
+    let p = app.panes();
+    let (library, panel, article) = (p.library.unwrap(), p.panel.unwrap(), p.article);
+    assert_eq!(library.x + library.width, 120, "the library is drawn at the right edge");
+    assert_eq!(panel.x, 0, "the facts panel at the left");
+    assert!(panel.x + panel.width < article.x && article.x + article.width < library.x);
+    // the current story is marked on the library's right edge, its date in Arabic words
+    assert_eq!(buf[(119, 1)].symbol(), "◀");
+    assert!(rows[2].contains(&rtl("1 نوفمبر 2024 · 11 رقمًا")), "{:?}", rows[2]);
+    assert!(rows[4].contains(&rtl("بلا تاريخ · 6 أرقام")), "{:?}", rows[4]);
+    // the app's name on the right of the title bar, the status bar's fields from the right
+    assert!(rows[0].trim_end().ends_with(&rtl("قارئ")), "{:?}", rows[0]);
+    assert!(rows[39].trim_end().ends_with(&rtl("القصة 1 من 2")), "{:?}", rows[39]);
+    assert!(rows[39].contains(&rtl("المقال")));
+    // panel headings and labels from the Arabic catalog, every line ending at the right
+    let panel_rows: Vec<String> = (panel.y..panel.y + panel.height)
+        .map(|y| rows[y as usize].chars().take(panel.width as usize).collect())
+        .collect();
+    let panel_text = panel_rows.join("\n");
+    for heading in ["الأرقام (11)", "· أعداد", "· تواريخ", "1,250 · قتلى · أكثر من", "43,204 · قتلى"]
+    {
+        assert!(panel_text.contains(&rtl(heading)), "{heading} missing from the panel:\n{panel_text}");
+    }
+    assert!(!panel_text.contains("Figures"), "no English in the Arabic panel");
+    let right = panel.x + panel.width - 2;
+    for y in panel.y..panel.y + panel.height {
+        let ink = inked(&buf, y, panel.x, panel.x + panel.width);
+        assert!(
+            ink.is_empty() || ink.last() == Some(&right),
+            "panel row {y} is not right-aligned: {:?}",
+            rows[y as usize]
+        );
+    }
+    // the scrollbar on the article's left edge, facing the panel
+    let bar: Vec<&str> = (article.y..article.y + article.height).map(|y| buf[(article.x, y)].symbol()).collect();
+    assert!(bar.iter().all(|s| *s == "│" || *s == "█"), "{bar:?}");
+    assert!(bar.contains(&"█"));
+}
+
+#[test]
+fn arabic_at_80x24_folds_the_library_and_brings_it_back_on_the_right() {
+    let mut app = arabic(80, 24, Interface::arabic());
+    let buf = draw(&app);
+    let r = rows(&buf);
+    assert!(app.panes().library.is_none());
+    assert_eq!(app.panes().panel.unwrap().x, 0);
+    assert!(r.iter().any(|r| r.contains(&rtl("الأرقام (11)"))), "{r:#?}");
+    assert!(r[23].trim_end().ends_with(&rtl("القصة 1 من 2")));
+    app.handle(Key::Char('l'));
+    let buf = draw(&app);
+    assert_eq!(buf[(79, 1)].symbol(), "◀", "the library comes back at the right edge");
+}
+
+#[test]
+fn arabic_help_is_generated_from_the_keymap_with_arabic_descriptions() {
+    let mut app = arabic(80, 24, Interface::arabic());
+    app.handle(Key::Char('?'));
+    let r = rows(&draw(&app)).join("\n");
+    for line in ["الرقم التالي في النص", "خروج", "المفاتيح"] {
+        assert!(r.contains(&rtl(line)), "{line} missing from the help:\n{r}");
+    }
+    // key names stay as they are written, brackets not mirrored
+    assert!(r.contains("q Ctrl-c") && r.contains("Shift-Tab"));
+    let next_figure = r.lines().find(|l| l.contains(&rtl("الرقم التالي في النص"))).unwrap();
+    assert!(next_figure.contains("] │"), "the key at the box's right edge, not mirrored: {next_figure:?}");
+}
+
+#[test]
+fn arabic_indic_digits_for_what_the_interface_writes_never_for_the_article() {
+    let (mut app, _, _) = at_the_casualties(true);
+    app.set_interface(Interface { digits: Digits::ArabicIndic, ..Interface::arabic() });
+    let buf = draw(&app);
+    let r = rows(&buf).join("\n");
+    assert!(r.contains(&rtl("٤٣٬٢٠٤ · قتلى")), "panel values in Arabic-Indic digits:\n{r}");
+    assert!(r.contains(&rtl("القصة ١ من ٢")));
+    assert!(!in_article(&app, cells_of(&buf, "43204")).is_empty(), "the article keeps its own digits");
+}
+
+#[test]
+fn dates_take_the_month_names_the_story_uses_unless_chosen() {
+    let text = "عنوان الخبر\nتاريخ النشر: 2024-01-03\nوقع الانفجار في 3 كانون الثاني الماضي.\n";
+    let loaded = load_bytes(text.as_bytes(), "levant.txt").unwrap();
+    let mut app = reader_of(loaded.article, LayoutOptions::default());
+    app.add_facts(StoryRef { article: 0, story: 0 }, qari::extract::Facts::default());
+    app.set_interface(Interface::arabic());
+    app.want_library = Some(true);
+    app.resize(120, 20);
+    let r = rows(&draw(&app)).join("\n");
+    assert!(r.contains(&rtl("3 كانون الثاني 2024")), "{r}");
+    app.set_interface(Interface { months: Some(Months::Maghrebi), ..Interface::arabic() });
+    let r = rows(&draw(&app)).join("\n");
+    assert!(r.contains(&rtl("3 جانفي 2024")), "{r}");
+}
+
+#[test]
+fn left_and_right_move_the_focus_to_the_pane_on_that_side() {
+    let mut english = app(120, 40, true);
+    english.handle(Key::Right);
+    assert_eq!(english.focus, qari::app::Focus::Panel, "English: the panel is on the right");
+    english.handle(Key::Right);
+    assert_eq!(english.focus, qari::app::Focus::Panel, "no wrapping past the edge");
+    let mut arabic = arabic(120, 40, Interface::arabic());
+    arabic.handle(Key::Left);
+    assert_eq!(arabic.focus, qari::app::Focus::Panel, "Arabic: the panel is on the left");
+    arabic.handle(Key::Right);
+    arabic.handle(Key::Right);
+    assert_eq!(arabic.focus, qari::app::Focus::Library, "and the library on the right");
+    // Tab keeps its order, library → article → panel, which runs right to left in Arabic
+    arabic.handle(Key::Tab);
+    assert_eq!(arabic.focus, qari::app::Focus::Article);
+}
+
+#[test]
+fn arabic_draws_at_every_size_and_overlays_the_panel_below_60() {
+    let mut app = arabic(40, 12, Interface::arabic());
+    let r = rows(&draw(&app));
+    assert!(!r.iter().any(|r| r.contains(&rtl("الأرقام (11)"))));
+    app.handle(Key::Tab);
+    let r = rows(&draw(&app));
+    assert!(r.iter().any(|r| r.contains(&rtl("الأرقام (11)"))), "{r:#?}");
+    assert!(r[11].contains(&rtl("الحقائق")), "the status bar names the focused pane: {:?}", r[11]);
+    for (w, h) in [(1, 1), (2, 1), (1, 5), (3, 2), (20, 4), (5, 40), (200, 3)] {
+        app.resize(w, h);
+        for key in [Key::Tab, Key::Left, Key::Right, Key::Char('G'), Key::Char('?'), Key::Esc] {
+            app.handle(key);
+            draw(&app);
+        }
+    }
+}

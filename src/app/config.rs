@@ -1,19 +1,24 @@
-//! The config file (TOML): theme, keys, shaping, bidi, direction, mouse.
+//! The config file (TOML): theme, keys, shaping, bidi, direction, mouse, language, digits,
+//! month names.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::{BidiMode, DirectionArg, Shaping};
+use crate::i18n::{Digits, InterfaceChoices, Lang, Months};
+use crate::layout::{BaseDirection, BidiMode, LayoutChoices, Shaping};
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub shaping: Option<Shaping>,
     pub bidi: Option<BidiMode>,
-    pub direction: Option<DirectionArg>,
+    pub direction: Option<BaseDirection>,
     pub mouse: Option<bool>,
+    pub lang: Option<Lang>,
+    pub digits: Option<Digits>,
+    pub months: Option<Months>,
     #[serde(default)]
     pub keys: HashMap<String, Vec<String>>,
     #[serde(default)]
@@ -23,6 +28,18 @@ pub struct Config {
     /// Per feed settings, by URL or title: `[feeds."https://…"] full_text = "always"`.
     #[serde(default)]
     pub feeds: HashMap<String, crate::fetch::FeedConfig>,
+}
+
+impl Config {
+    /// The layout choices the file makes.
+    pub fn layout(&self) -> LayoutChoices {
+        LayoutChoices { shaping: self.shaping, bidi: self.bidi, direction: self.direction }
+    }
+
+    /// The interface choices the file makes.
+    pub fn interface(&self) -> InterfaceChoices {
+        InterfaceChoices { lang: self.lang, digits: self.digits, months: self.months }
+    }
 }
 
 /// Colours by name (`red`, `light blue`, `#ff8800`, `none`) for each kind of highlight.
@@ -84,12 +101,20 @@ mod tests {
 
     #[test]
     fn reads_every_setting() {
-        let text = "shaping = \"off\"\nbidi = \"terminal\"\ndirection = \"rtl\"\nmouse = true\n[keys]\ndown = [\"n\"]\n[theme]\ncount = \"#ff8800\"\n";
+        let text = "shaping = \"off\"\nbidi = \"terminal\"\ndirection = \"rtl\"\nmouse = true\nlang = \"ar\"\ndigits = \"arabic-indic\"\nmonths = \"levantine\"\n[keys]\ndown = [\"n\"]\n[theme]\ncount = \"#ff8800\"\n";
         let c = parse(text, Path::new("c.toml")).unwrap();
         assert_eq!(c.shaping, Some(Shaping::Off));
         assert_eq!(c.bidi, Some(BidiMode::Terminal));
-        assert_eq!(c.direction, Some(DirectionArg::Rtl));
+        assert_eq!(c.direction, Some(BaseDirection::Rtl));
         assert_eq!(c.mouse, Some(true));
+        assert_eq!(
+            c.interface(),
+            InterfaceChoices {
+                lang: Some(Lang::Ar),
+                digits: Some(Digits::ArabicIndic),
+                months: Some(Months::Levantine)
+            }
+        );
         assert_eq!(c.keys["down"], vec!["n"]);
         assert_eq!(c.theme.count.as_deref(), Some("#ff8800"));
     }

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::Msg;
+
 /// A key as the reader sees it, whatever the terminal library calls it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
@@ -75,9 +77,11 @@ impl Key {
     }
 }
 
+/// The one character of a key name; never a control, which would reach the terminal in the
+/// help and the hints.
 fn single_char(s: &str) -> Option<char> {
     let mut chars = s.chars();
-    let c = chars.next()?;
+    let c = chars.next().filter(|c| !c.is_control())?;
     chars.next().is_none().then_some(c)
 }
 
@@ -94,6 +98,9 @@ pub enum Action {
     Bottom,
     NextPane,
     PrevPane,
+    /// The pane on the left or right of the focused one, wherever the language puts panes.
+    PaneLeft,
+    PaneRight,
     Open,
     Back,
     NextFigure,
@@ -109,36 +116,38 @@ pub enum Action {
 }
 
 /// The default bindings, in the order the help shows them: (action, config name, keys, help).
-pub const DEFAULT_BINDINGS: &[(Action, &str, &[&str], &str)] = &[
-    (Action::Quit, "quit", &["q", "Ctrl-c"], "quit"),
-    (Action::Help, "help", &["?"], "show or hide this help"),
-    (Action::Down, "down", &["j", "Down"], "down a line (next item in a list)"),
-    (Action::Up, "up", &["k", "Up"], "up a line (previous item)"),
-    (Action::PageDown, "page_down", &["Space", "PgDn"], "down a page"),
-    (Action::PageUp, "page_up", &["b", "PgUp"], "up a page"),
-    (Action::Top, "top", &["g", "Home"], "to the top (first item)"),
-    (Action::Bottom, "bottom", &["G", "End"], "to the end (last item)"),
-    (Action::NextPane, "next_pane", &["Tab"], "next pane"),
-    (Action::PrevPane, "previous_pane", &["Shift-Tab"], "previous pane"),
-    (Action::Open, "open", &["Enter"], "open: a story, a figure, a linked story"),
-    (Action::Back, "back", &["Backspace"], "back to the story opened before"),
-    (Action::NextFigure, "next_figure", &["]"], "next figure in the text"),
-    (Action::PrevFigure, "previous_figure", &["["], "previous figure in the text"),
-    (Action::Search, "search", &["/"], "search (ignores harakat, hamza, ة/ه, ى/ي)"),
-    (Action::NextHit, "next_hit", &["n"], "next search hit"),
-    (Action::PrevHit, "previous_hit", &["N"], "previous search hit"),
-    (Action::Close, "close", &["Esc"], "close help, search or overlay"),
-    (Action::ToggleHighlights, "highlights", &["h"], "highlights on or off"),
-    (Action::ToggleLibrary, "library", &["l"], "show or hide the library"),
-    (Action::TogglePanel, "panel", &["f"], "show or hide the facts panel"),
-    (Action::RevealControls, "controls", &["c"], "show bidi control characters"),
+pub const DEFAULT_BINDINGS: &[(Action, &str, &[&str], Msg)] = &[
+    (Action::Quit, "quit", &["q", "Ctrl-c"], Msg::HelpQuit),
+    (Action::Help, "help", &["?"], Msg::HelpHelp),
+    (Action::Down, "down", &["j", "Down"], Msg::HelpDown),
+    (Action::Up, "up", &["k", "Up"], Msg::HelpUp),
+    (Action::PageDown, "page_down", &["Space", "PgDn"], Msg::HelpPageDown),
+    (Action::PageUp, "page_up", &["b", "PgUp"], Msg::HelpPageUp),
+    (Action::Top, "top", &["g", "Home"], Msg::HelpTop),
+    (Action::Bottom, "bottom", &["G", "End"], Msg::HelpBottom),
+    (Action::NextPane, "next_pane", &["Tab"], Msg::HelpNextPane),
+    (Action::PrevPane, "previous_pane", &["Shift-Tab"], Msg::HelpPrevPane),
+    (Action::PaneLeft, "pane_left", &["Left"], Msg::HelpPaneLeft),
+    (Action::PaneRight, "pane_right", &["Right"], Msg::HelpPaneRight),
+    (Action::Open, "open", &["Enter"], Msg::HelpOpen),
+    (Action::Back, "back", &["Backspace"], Msg::HelpBack),
+    (Action::NextFigure, "next_figure", &["]"], Msg::HelpNextFigure),
+    (Action::PrevFigure, "previous_figure", &["["], Msg::HelpPrevFigure),
+    (Action::Search, "search", &["/"], Msg::HelpSearch),
+    (Action::NextHit, "next_hit", &["n"], Msg::HelpNextHit),
+    (Action::PrevHit, "previous_hit", &["N"], Msg::HelpPrevHit),
+    (Action::Close, "close", &["Esc"], Msg::HelpClose),
+    (Action::ToggleHighlights, "highlights", &["h"], Msg::HelpHighlights),
+    (Action::ToggleLibrary, "library", &["l"], Msg::HelpLibrary),
+    (Action::TogglePanel, "panel", &["f"], Msg::HelpPanel),
+    (Action::RevealControls, "controls", &["c"], Msg::HelpControls),
 ];
 
 /// The bindings in force.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     /// (action, keys, help) in help order.
-    pub bindings: Vec<(Action, Vec<Key>, &'static str)>,
+    pub bindings: Vec<(Action, Vec<Key>, Msg)>,
     by_key: HashMap<Key, Action>,
 }
 
@@ -153,7 +162,7 @@ impl Keymap {
     /// the keymap and one message per entry that could not be used.
     pub fn with_overrides(overrides: &HashMap<String, Vec<String>>) -> (Keymap, Vec<String>) {
         let mut problems = Vec::new();
-        let mut bindings: Vec<(Action, Vec<Key>, &'static str)> = DEFAULT_BINDINGS
+        let mut bindings: Vec<(Action, Vec<Key>, Msg)> = DEFAULT_BINDINGS
             .iter()
             .map(|(action, _, keys, help)| (*action, keys.iter().filter_map(|k| Key::parse(k)).collect(), *help))
             .collect();
@@ -235,6 +244,8 @@ mod tests {
         assert_eq!(map.action(Key::Char('j')), None, "the old keys of an overridden action are gone");
         assert_eq!(map.action(Key::Ctrl('p')), Some(Action::Up));
         assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(Key::parse("\u{1b}"), None, "a control character is not a key");
+        assert_eq!(Key::parse("Ctrl-\u{9b}"), None);
         assert_eq!(map.key_for(Action::NextHit), "-", "n was taken by down");
     }
 

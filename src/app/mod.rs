@@ -19,6 +19,7 @@ use std::sync::Arc;
 use crate::article::{Library, LinkKind, Story, StoryRef};
 use crate::extract::related::{related, Profile};
 use crate::extract::{Facts, FigureKind};
+use crate::i18n::{Interface, Months, Msg};
 use crate::layout::{strong_direction, BaseDirection, Direction, LayoutOptions};
 use keys::{Action, Key, Keymap};
 use panel::{Item, LinkTarget};
@@ -34,11 +35,12 @@ pub enum Focus {
 }
 
 impl Focus {
-    pub fn name(self) -> &'static str {
+    /// The pane's name, as the status bar shows it.
+    pub fn name(self) -> Msg {
         match self {
-            Focus::Library => "library",
-            Focus::Article => "article",
-            Focus::Panel => "panel",
+            Focus::Library => Msg::FocusLibrary,
+            Focus::Article => Msg::FocusArticle,
+            Focus::Panel => Msg::FocusPanel,
         }
     }
 }
@@ -94,11 +96,16 @@ pub struct App {
     pub reveal_controls: bool,
     pub want_library: Option<bool>,
     pub want_panel: Option<bool>,
-    pub messages: Vec<String>,
+    /// Messages for the status bar, newest last; clean of controls (see [`App::notify`]).
+    messages: Vec<String>,
     pub quit: bool,
     pub size: (u16, u16),
     pub state: State,
     pub theme: config::Theme,
+    /// The interface's language, digits and month names (set with [`App::set_interface`]).
+    pub interface: Interface,
+    /// The month names each story writes, found when the library first shows it.
+    months: RefCell<HashMap<StoryRef, Months>>,
     /// Colours on (off under NO_COLOR: modifiers carry the highlights alone).
     pub color: bool,
     options: LayoutOptions,
@@ -129,7 +136,7 @@ impl App {
             .unwrap_or(first);
         let worker = extract_in_background.then(|| worker::Worker::start(Arc::clone(&library)));
         let mut app = App {
-            messages: library.notices.clone(),
+            messages: library.notices.iter().map(|n| clean_message(n)).collect(),
             library,
             keymap,
             focus: Focus::Article,
@@ -157,12 +164,22 @@ impl App {
             size: (80, 24),
             state,
             theme: config::Theme::default(),
+            interface: Interface::default(),
+            months: RefCell::new(HashMap::new()),
             color: true,
             options,
             worker,
         };
         app.open(start, false);
         app
+    }
+
+    /// Speak another language (or write other digits or month names): the panes mirror and
+    /// the open story's meta line is written again.
+    pub fn set_interface(&mut self, interface: Interface) {
+        self.interface = interface;
+        self.months.borrow_mut().clear();
+        self.lay_out_story(Some(self.view.position()));
     }
 
     pub fn layout_options(&self) -> LayoutOptions {
@@ -177,8 +194,15 @@ impl App {
         self.facts.get(&self.current).map(|f| &**f)
     }
 
+    /// Where the panes are: library, article, panel from the left, or from the right when
+    /// the interface is Arabic.
     pub fn panes(&self) -> Panes {
-        panes::panes(self.size.0, self.size.1, self.want_library, self.want_panel)
+        let p = panes::panes(self.size.0, self.size.1, self.want_library, self.want_panel);
+        if self.interface.rtl() {
+            p.mirrored(self.size.0)
+        } else {
+            p
+        }
     }
 
     /// The terminal's new size: the article pane keeps its reading position.
@@ -342,7 +366,10 @@ impl App {
 
     /// The article pane for the current story, at `position` (else its top).
     fn lay_out_story(&mut self, position: Option<Position>) {
-        self.view = ArticleView::new(blocks_of(self.story(), &self.options, self.reveal_controls));
+        let story = self.story();
+        let published =
+            story.published.as_deref().map(|iso| self.interface.date(iso, self.months_for(self.current), false));
+        self.view = ArticleView::new(blocks_of(story, published, &self.options, self.reveal_controls));
         self.resize(self.size.0, self.size.1);
         if let Some(pos) = position {
             self.view.restore(pos);
@@ -435,7 +462,11 @@ impl App {
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.move_in_focus(action, page)
             }
-            Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
+            Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane, true),
+            // panes run library, article, panel from the left, or from the right in Arabic
+            Action::PaneLeft | Action::PaneRight => {
+                self.cycle_focus((action == Action::PaneRight) != self.interface.rtl(), false)
+            }
             Action::Open => self.open_selected(),
             Action::Back => {
                 if let Some((r, pos)) = self.history.pop() {
@@ -463,8 +494,8 @@ impl App {
             Action::RevealControls => {
                 self.reveal_controls = !self.reveal_controls;
                 self.lay_out_story(Some(self.view.position()));
-                let state = if self.reveal_controls { "shown" } else { "hidden" };
-                self.messages.push(format!("bidi controls {state}"));
+                let message = if self.reveal_controls { Msg::ControlsShown } else { Msg::ControlsHidden };
+                self.notify(self.interface.text(message));
             }
         }
     }
@@ -494,7 +525,9 @@ impl App {
         }
     }
 
-    fn cycle_focus(&mut self, forward: bool) {
+    /// Focus on the next (or previous) pane in the order library, article, panel; at either
+    /// end it goes round with `wrap`, else stays.
+    fn cycle_focus(&mut self, forward: bool, wrap: bool) {
         let p = self.panes();
         let mut order = Vec::new();
         if p.library.is_some() {
@@ -506,7 +539,12 @@ impl App {
         }
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
-        self.focus = order[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+        self.focus = order[match (forward, wrap) {
+            (true, true) => (i + 1) % n,
+            (false, true) => (i + n - 1) % n,
+            (true, false) => (i + 1).min(n - 1),
+            (false, false) => i.saturating_sub(1),
+        }];
         // a narrow terminal shows the panel over the article while it has focus
         if self.size.0 < panes::PANEL_MIN_WIDTH {
             self.want_panel = (self.focus == Focus::Panel).then_some(true);
@@ -564,7 +602,7 @@ impl App {
 
     fn step_figure(&mut self, forward: bool) {
         let Some(facts) = self.current_facts() else {
-            self.messages.push("figures are still being extracted".into());
+            self.notify(self.interface.text(Msg::StillExtracting));
             return;
         };
         let n = facts.figures.len();
@@ -658,10 +696,38 @@ impl App {
         self.show_hit();
     }
 
+    /// The month names for dates the interface writes about story `r`: the ones chosen, else
+    /// the ones the story itself uses, else Egyptian.
+    pub fn months_for(&self, r: StoryRef) -> Months {
+        if let Some(chosen) = self.interface.months {
+            return chosen;
+        }
+        *self.months.borrow_mut().entry(r).or_insert_with(|| {
+            let story = self.library.story(r);
+            let texts = std::iter::once(story.title.as_str()).chain(story.paragraphs.iter().map(String::as_str));
+            crate::i18n::months_used(texts).unwrap_or_default()
+        })
+    }
+
     /// The status bar's message: the newest one.
     pub fn message(&self) -> Option<&str> {
         self.messages.last().map(String::as_str)
     }
+
+    /// A message for the status bar. Messages carry file names and config errors, which can
+    /// hold escape sequences: they are made visible here, so what is drawn is always clean.
+    pub fn notify(&mut self, message: &str) {
+        self.messages.push(clean_message(message));
+    }
+
+    /// Messages are shown until the next key.
+    pub fn clear_messages(&mut self) {
+        self.messages.clear();
+    }
+}
+
+fn clean_message(message: &str) -> String {
+    crate::article::decode::sanitize_line(message).into_owned()
 }
 
 fn step_index(i: usize, n: usize, action: Action, page: usize) -> usize {
@@ -702,8 +768,14 @@ fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
         .collect()
 }
 
-/// The article pane's blocks: title, meta line (date, dateline, sources), paragraphs.
-pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) -> Vec<Block> {
+/// The article pane's blocks: title, meta line (date as the interface writes it, dateline,
+/// sources), paragraphs.
+pub fn blocks_of(
+    story: &Story,
+    published: Option<String>,
+    options: &LayoutOptions,
+    reveal_controls: bool,
+) -> Vec<Block> {
     let options = LayoutOptions { reveal_controls, ..*options };
     let story_direction = match options.direction {
         BaseDirection::Auto => match story.paragraphs.iter().chain([&story.title]).find_map(|p| strong_direction(p)) {
@@ -714,7 +786,7 @@ pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) 
     };
     let title_direction = crate::layout::title_direction(&story.title, &story.paragraphs, options.direction);
     let mut meta: Vec<String> = Vec::new();
-    meta.extend(story.published.clone());
+    meta.extend(published);
     meta.extend(story.dateline.clone());
     if !story.sources.is_empty() {
         meta.push(format!("المصدر: {}", story.sources.join("، ")));
@@ -738,8 +810,6 @@ pub fn blocks_of(story: &Story, options: &LayoutOptions, reveal_controls: bool) 
     }));
     blocks
 }
-
-pub use crate::reader::run;
 
 #[cfg(test)]
 mod tests;

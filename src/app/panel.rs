@@ -3,10 +3,15 @@
 
 use crate::article::{LinkKind, StoryRef};
 use crate::extract::{Facts, FigureKind};
+use crate::i18n::Msg;
 
+/// What the panel lists; the words are the catalog's, chosen when it is drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    Header(String),
+    /// A section and how many it holds: `Figures (11)`.
+    Heading(Msg, usize),
+    /// A kind of figure within the figures: `· Counts`.
+    Subheading(Msg),
     Figure(usize),
     Person(usize),
     Place(usize),
@@ -14,12 +19,12 @@ pub enum Item {
     Quote(usize),
     Link(LinkTarget),
     /// A line of text that cannot be selected (nothing found, still extracting).
-    Note(String),
+    Note(Msg),
 }
 
 impl Item {
     pub fn selectable(&self) -> bool {
-        !matches!(self, Item::Header(_) | Item::Note(_))
+        !matches!(self, Item::Heading(..) | Item::Subheading(_) | Item::Note(_))
     }
 }
 
@@ -31,53 +36,53 @@ pub struct LinkTarget {
     pub shared: Vec<String>,
 }
 
-const KIND_ORDER: &[(FigureKind, &str)] = &[
-    (FigureKind::Count, "Counts"),
-    (FigureKind::Approx, "Approximate"),
-    (FigureKind::Percent, "Percentages"),
-    (FigureKind::Money, "Money"),
-    (FigureKind::Quantity, "Quantities"),
-    (FigureKind::Duration, "Durations"),
-    (FigureKind::Date, "Dates"),
-    (FigureKind::Weekday, "Days"),
-    (FigureKind::Time, "Times"),
-    (FigureKind::Ordinal, "Ordinals"),
+const KIND_ORDER: &[(FigureKind, Msg)] = &[
+    (FigureKind::Count, Msg::KindCounts),
+    (FigureKind::Approx, Msg::KindApprox),
+    (FigureKind::Percent, Msg::KindPercent),
+    (FigureKind::Money, Msg::KindMoney),
+    (FigureKind::Quantity, Msg::KindQuantities),
+    (FigureKind::Duration, Msg::KindDurations),
+    (FigureKind::Date, Msg::KindDates),
+    (FigureKind::Weekday, Msg::KindDays),
+    (FigureKind::Time, Msg::KindTimes),
+    (FigureKind::Ordinal, Msg::KindOrdinals),
 ];
 
 pub fn items(facts: Option<&Facts>, links: &[LinkTarget]) -> Vec<Item> {
     let mut out = Vec::new();
     match facts {
-        None => out.push(Item::Note("extracting…".into())),
+        None => out.push(Item::Note(Msg::Extracting)),
         Some(f) => {
-            out.push(Item::Header(format!("Figures ({})", f.figures.len())));
+            out.push(Item::Heading(Msg::FiguresHeading, f.figures.len()));
             if f.figures.is_empty() {
-                out.push(Item::Note("none".into()));
+                out.push(Item::Note(Msg::Nothing));
             }
             for &(kind, name) in KIND_ORDER {
                 let of_kind: Vec<usize> = (0..f.figures.len()).filter(|&i| f.figures[i].kind == kind).collect();
                 if !of_kind.is_empty() {
-                    out.push(Item::Header(format!("· {name}")));
+                    out.push(Item::Subheading(name));
                     out.extend(of_kind.into_iter().map(Item::Figure));
                 }
             }
-            type Section = (&'static str, usize, fn(usize) -> Item);
+            type Section = (Msg, usize, fn(usize) -> Item);
             let sections: [Section; 4] = [
-                ("People", f.people.len(), Item::Person),
-                ("Places", f.places.len(), Item::Place),
-                ("Organizations", f.organizations.len(), Item::Organization),
-                ("Quotes", f.quotes.len(), Item::Quote),
+                (Msg::PeopleHeading, f.people.len(), Item::Person),
+                (Msg::PlacesHeading, f.places.len(), Item::Place),
+                (Msg::OrganizationsHeading, f.organizations.len(), Item::Organization),
+                (Msg::QuotesHeading, f.quotes.len(), Item::Quote),
             ];
             for (name, n, make) in sections {
                 if n > 0 {
-                    out.push(Item::Header(format!("{name} ({n})")));
+                    out.push(Item::Heading(name, n));
                     out.extend((0..n).map(make));
                 }
             }
         }
     }
-    out.push(Item::Header(format!("Linked stories ({})", links.len())));
+    out.push(Item::Heading(Msg::LinkedHeading, links.len()));
     if links.is_empty() {
-        out.push(Item::Note("none".into()));
+        out.push(Item::Note(Msg::Nothing));
     }
     out.extend(links.iter().cloned().map(Item::Link));
     out

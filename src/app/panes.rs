@@ -63,6 +63,22 @@ pub fn panes(width: u16, height: u16, library: Option<bool>, panel: Option<bool>
     p
 }
 
+impl Panes {
+    /// The same panes as a right-to-left interface places them: library on the right, panel
+    /// on the left, every area flipped across a terminal `width` columns wide.
+    pub fn mirrored(self, width: u16) -> Panes {
+        let flip = |a: Area| Area { x: width.saturating_sub(a.x + a.width), ..a };
+        Panes {
+            title: flip(self.title),
+            library: self.library.map(flip),
+            article: flip(self.article),
+            panel: self.panel.map(flip),
+            panel_overlay: self.panel_overlay,
+            status: flip(self.status),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +89,16 @@ mod tests {
         assert!(p.library.is_some() && p.panel.is_some() && !p.panel_overlay);
         let (l, a, s) = (p.library.unwrap(), p.article, p.panel.unwrap());
         assert!(l.x + l.width < a.x && a.x + a.width < s.x && s.x + s.width <= 120, "{p:?}");
+    }
+
+    #[test]
+    fn mirrored_puts_the_library_right_and_the_panel_left() {
+        let p = panes(120, 40, None, None).mirrored(120);
+        let (l, a, s) = (p.library.unwrap(), p.article, p.panel.unwrap());
+        assert!(s.x + s.width < a.x && a.x + a.width < l.x && l.x + l.width == 120, "{p:?}");
+        assert_eq!(p.article.width, panes(120, 40, None, None).article.width);
+        let narrow = panes(40, 12, None, Some(true)).mirrored(40);
+        assert_eq!(narrow.panel, panes(40, 12, None, Some(true)).panel, "an overlay covers the body either way");
     }
 
     #[test]

@@ -7,9 +7,11 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::{write_out, CliError};
+use crate::app::config;
 use crate::article::decode::{check_not_binary, decode_chunk};
 use crate::article::{article_files_of, load_file, Article, LinkKind, Story};
 use crate::extract::{extract_all, figures_in, Facts, Figure, Mention, Person, Quote};
+use crate::i18n::{months_used, Counted, Interface, InterfaceChoices, Msg};
 use crate::layout::bidi::is_bidi_control;
 
 #[derive(Debug, Args)]
@@ -69,7 +71,7 @@ pub(super) struct LinkJson {
     path: Option<String>,
 }
 
-pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
+pub fn run(args: &ExtractArgs, interface: InterfaceChoices) -> Result<(), CliError> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.per_line {
@@ -123,7 +125,13 @@ pub fn run(args: &ExtractArgs) -> Result<(), CliError> {
         Format::Jsonl => json.articles.iter().try_for_each(|a| {
             serde_json::to_writer(&mut out, a).map_err(std::io::Error::from).and_then(|_| writeln!(out))
         }),
-        Format::Table => write_table(&json, &mut out),
+        Format::Table => {
+            // the table is for people: its labels in their language (the config's, else the
+            // locale's); JSON keeps its stable English keys and values
+            let env = |k: &str| std::env::var(k).ok();
+            let (config, _) = config::load(config::config_path(&env).as_deref());
+            write_table(&json, &mut out, &interface.or(config.interface()).resolve(&env))
+        }
     };
     write_out(written.and_then(|_| out.flush()))
 }
@@ -194,55 +202,69 @@ fn per_line(path: &PathBuf, out: &mut impl Write) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Text for people. Bidi controls are dropped: they could reorder the terminal's display.
-fn write_table(json: &LibraryJson, out: &mut impl Write) -> std::io::Result<()> {
+/// Text for people, labelled in the interface's language. Bidi controls are dropped: they
+/// could reorder the terminal's display.
+fn write_table(json: &LibraryJson, out: &mut impl Write, words: &Interface) -> std::io::Result<()> {
     let clean = |s: &str| -> String { s.chars().filter(|&c| !is_bidi_control(c)).collect() };
+    // English keeps the extractor's own words (`more_than`), as the JSON writes them
+    let term = |w: &str| if words.rtl() { words.term(w).into_owned() } else { w.to_string() };
     for article in &json.articles {
         writeln!(out, "== {}", clean(article.path))?;
         for (i, s) in article.stories.iter().enumerate() {
             writeln!(out, "\n[{i}] {}", clean(s.title))?;
-            let meta: Vec<String> =
-                [s.published.map(|p| format!("published {p}")), s.dateline.map(|d| format!("dateline {}", clean(d)))]
-                    .into_iter()
-                    .flatten()
-                    .chain((!s.sources.is_empty()).then(|| format!("sources {}", clean(&s.sources.join("، ")))))
-                    .collect();
+            let meta: Vec<String> = [
+                s.published.map(|p| words.fill(Msg::TablePublished, &[("date", p)])),
+                s.dateline.map(|d| words.fill(Msg::TableDateline, &[("place", &clean(d))])),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(
+                (!s.sources.is_empty())
+                    .then(|| words.fill(Msg::TableSources, &[("sources", &clean(&s.sources.join("، ")))])),
+            )
+            .collect();
             if !meta.is_empty() {
                 writeln!(out, "    {}", meta.join(" · "))?;
             }
-            writeln!(out, "    {} paragraphs, {} figures", s.paragraphs.len(), s.figures.len())?;
+            let paragraphs = words.count(Counted::Paragraphs, s.paragraphs.len());
+            let figures = words.count(Counted::Figures, s.figures.len());
+            writeln!(
+                out,
+                "    {}",
+                words.fill(Msg::TableCounts, &[("paragraphs", &paragraphs), ("figures", &figures)])
+            )?;
+            let months =
+                words.months.or_else(|| months_used(s.paragraphs.iter().map(String::as_str))).unwrap_or_default();
             for f in s.figures {
-                let extra: Vec<String> = [f.label.clone(), f.qualifier.clone(), f.unit.clone(), f.currency.clone()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+                // English keeps the values as the JSON has them; Arabic writes them as the reader does
+                let value = if words.rtl() { words.figure_value(f, months) } else { f.value.to_string() };
+                let extra: Vec<String> =
+                    [&f.label, &f.qualifier, &f.unit, &f.currency].into_iter().flatten().map(|w| term(w)).collect();
                 writeln!(
                     out,
                     "    {:<9} {:<12} {:<28} «{}»",
-                    f.kind.name(),
-                    f.value.to_string(),
+                    words.kind_name(f.kind),
+                    value,
                     clean(&extra.join(" ")),
                     clean(&f.text)
                 )?;
             }
-            let list = |label: &str, items: Vec<String>, out: &mut dyn Write| -> std::io::Result<()> {
+            let list = |label: Msg, items: Vec<String>, out: &mut dyn Write| -> std::io::Result<()> {
                 if !items.is_empty() {
-                    writeln!(out, "    {label}: {}", clean(&items.join("، ")))?;
+                    writeln!(out, "    {}: {}", words.text(label), clean(&items.join("، ")))?;
                 }
                 Ok(())
             };
-            list("people", s.people.iter().map(|p| format!("{} ({})", p.name, p.mentions)).collect(), out)?;
-            list("places", s.places.iter().map(|p| format!("{} ({})", p.name, p.mentions)).collect(), out)?;
-            list(
-                "organizations",
-                s.organizations.iter().map(|p| format!("{} ({})", p.name, p.mentions)).collect(),
-                out,
-            )?;
+            let named = |name: &str, n: usize| format!("{name} ({n})");
+            list(Msg::TablePeople, s.people.iter().map(|p| named(&p.name, p.mentions)).collect(), out)?;
+            list(Msg::TablePlaces, s.places.iter().map(|p| named(&p.name, p.mentions)).collect(), out)?;
+            list(Msg::TableOrganizations, s.organizations.iter().map(|p| named(&p.name, p.mentions)).collect(), out)?;
             for q in s.quotes {
-                writeln!(out, "    quote ({}): «{}»", clean(q.speaker.as_deref().unwrap_or("?")), clean(&q.text))?;
+                let speaker = clean(q.speaker.as_deref().unwrap_or(words.text(Msg::UnknownSpeaker)));
+                writeln!(out, "    {}: «{}»", words.fill(Msg::TableQuote, &[("speaker", &speaker)]), clean(&q.text))?;
             }
             for l in &s.linked {
-                let via = if l.via == LinkKind::ReadAlso { "read also" } else { "related" };
+                let via = words.text(if l.via == LinkKind::ReadAlso { Msg::ReadAlso } else { Msg::Related });
                 writeln!(out, "    {via} → [{}] {}", l.story, clean(&l.title))?;
             }
         }

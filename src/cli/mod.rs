@@ -5,16 +5,17 @@ mod feed_cmd;
 mod fetch_cmd;
 mod render_cmd;
 mod stories_cmd;
-mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::layout::{BaseDirection, LayoutOptions};
-
-pub use terminal::shaping_for;
+use crate::i18n::{Digits, InterfaceChoices, Lang, Months};
+use crate::layout::{BaseDirection, BidiMode, LayoutChoices, Named, Shaping};
+use crate::reader::{ReaderError, ReaderOptions};
+pub use crate::say::say;
 
 #[derive(Debug, Parser)]
 #[command(name = "qari", version, about = "A terminal reader for Arabic news", args_conflicts_with_subcommands = true)]
@@ -42,73 +43,40 @@ pub struct ReaderArgs {
 #[derive(Debug, Args, Clone, Copy, Default)]
 pub struct GlobalArgs {
     /// Join Arabic letters for terminals that do not (auto: on unless the terminal shapes).
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = choice::<Shaping>())]
     pub shaping: Option<Shaping>,
     /// Who reorders right-to-left text: qari (app) or a bidi-aware terminal.
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = choice::<BidiMode>())]
     pub bidi: Option<BidiMode>,
     /// Paragraph direction: from the text (auto) or forced.
-    #[arg(long, global = true, value_enum)]
-    pub direction: Option<DirectionArg>,
+    #[arg(long, global = true, value_parser = choice::<BaseDirection>())]
+    pub direction: Option<BaseDirection>,
+    /// Language of the interface (default: the config's, else the locale's).
+    #[arg(long, global = true, value_parser = choice::<Lang>())]
+    pub lang: Option<Lang>,
+    /// Digits for the numbers the interface writes (never the article's).
+    #[arg(long, global = true, value_parser = choice::<Digits>())]
+    pub digits: Option<Digits>,
+    /// Month names for the dates the interface writes (default: the story's own).
+    #[arg(long, global = true, value_parser = choice::<Months>())]
+    pub months: Option<Months>,
 }
 
 impl GlobalArgs {
-    /// These options, each one that is not given taken from `fallback` (the config file).
-    pub fn or(self, fallback: GlobalArgs) -> GlobalArgs {
-        GlobalArgs {
-            shaping: self.shaping.or(fallback.shaping),
-            bidi: self.bidi.or(fallback.bidi),
-            direction: self.direction.or(fallback.direction),
-        }
+    pub fn layout(&self) -> LayoutChoices {
+        LayoutChoices { shaping: self.shaping, bidi: self.bidi, direction: self.direction }
     }
 
-    /// How text is laid out under these options at `width` columns.
-    pub fn layout_options(&self, width: usize) -> LayoutOptions {
-        let bidi = self.bidi.unwrap_or_default();
-        LayoutOptions {
-            width,
-            shaping: shaping_for(self.shaping.unwrap_or_default(), bidi, &|k| std::env::var(k).ok()),
-            direction: self.direction.unwrap_or_default().into(),
-            reorder: bidi == BidiMode::App,
-            reveal_controls: false,
-        }
+    pub fn interface(&self) -> InterfaceChoices {
+        InterfaceChoices { lang: self.lang, digits: self.digits, months: self.months }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Shaping {
-    #[default]
-    Auto,
-    On,
-    Off,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BidiMode {
-    #[default]
-    App,
-    Terminal,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DirectionArg {
-    #[default]
-    Auto,
-    Rtl,
-    Ltr,
-}
-
-impl From<DirectionArg> for BaseDirection {
-    fn from(d: DirectionArg) -> Self {
-        match d {
-            DirectionArg::Auto => BaseDirection::Auto,
-            DirectionArg::Rtl => BaseDirection::Rtl,
-            DirectionArg::Ltr => BaseDirection::Ltr,
-        }
-    }
+/// An option whose values are the names an option type knows (the core owns the names, the
+/// command line only lists them).
+fn choice<T: Named + Send + Sync>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(T::NAMES.iter().map(|(name, _)| *name))
+        .try_map(|name| T::from_name(&name).ok_or("not one of the possible values"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -134,12 +102,6 @@ pub enum Command {
     Man,
 }
 
-/// Prints a message on stderr. Messages carry file names, which can hold escape sequences as
-/// well as any article: they are made visible the same way before they reach the terminal.
-pub fn say(message: &str) {
-    eprintln!("qari: {}", crate::article::decode::sanitize_line(message));
-}
-
 /// Exit codes: 0 ok, 1 bad input, 2 usage.
 pub const EXIT_INPUT: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -155,7 +117,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Render(args)) => render_cmd::run(&args, &cli.global),
-        Some(Command::Extract(args)) => extract_cmd::run(&args),
+        Some(Command::Extract(args)) => extract_cmd::run(&args, cli.global.interface()),
         Some(Command::Feed(args)) => feed_cmd::run(&args),
         Some(Command::Fetch(args)) => fetch_cmd::run(&args),
         Some(Command::Stories(args)) => stories_cmd::run(&args),
@@ -164,7 +126,17 @@ pub fn main() -> ExitCode {
             Ok(())
         }
         Some(Command::Man) => write_out(clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())),
-        None => crate::app::run(cli.reader, cli.global),
+        None => {
+            let ReaderArgs { paths, mouse, no_state } = cli.reader;
+            let options = ReaderOptions {
+                paths,
+                mouse,
+                no_state,
+                layout: cli.global.layout(),
+                interface: cli.global.interface(),
+            };
+            crate::reader::run(options).map_err(CliError::from)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -192,6 +164,17 @@ pub enum CliError {
     /// A failure already reported line by line (`qari fetch`).
     #[error("")]
     Quiet,
+}
+
+impl From<ReaderError> for CliError {
+    fn from(e: ReaderError) -> CliError {
+        match e {
+            ReaderError::Load(e) => CliError::Load(e),
+            ReaderError::NotATerminal => CliError::Usage(e.to_string()),
+            ReaderError::NoStories(_) => CliError::Input(e.to_string()),
+            ReaderError::Terminal(source) => CliError::Io { context: "terminal".into(), source },
+        }
+    }
 }
 
 impl CliError {

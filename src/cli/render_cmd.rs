@@ -27,7 +27,7 @@ pub struct RenderArgs {
 
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let width = args.width.unwrap_or_else(terminal_width);
-    let options = global.layout_options(width);
+    let options = global.layout().layout_options(width, &|k| std::env::var(k).ok());
     let name = args.path.display().to_string();
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());

@@ -7,6 +7,7 @@ pub mod cache;
 mod implicit;
 mod joining_table;
 pub mod line;
+pub mod options;
 pub mod shaping;
 mod wrap;
 
@@ -19,6 +20,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 pub use bidi::{strong_direction, BaseDirection, Direction};
 pub use cache::LayoutCache;
 pub use line::{Cell, ParagraphLayout, VisualLine};
+pub use options::{BidiMode, LayoutChoices, Named, Shaping};
 
 use bidi::{control_name, is_bidi_control, paragraph_levels, visual_order};
 use shaping::{shape, Glyph};

@@ -16,31 +16,66 @@ use crate::app::panes::Area;
 use crate::app::view::BlockKind;
 use crate::app::{App, Focus, Mark};
 use crate::article::LinkKind;
-use crate::layout::{Direction, LayoutOptions};
+use crate::i18n::{Counted, Interface, Msg};
+use crate::layout::{BaseDirection, Direction, LayoutOptions};
 pub use text::{fill, put_line, put_text, Spot};
 pub use theme::Styles;
+use unicode_width::UnicodeWidthStr;
+
+/// How the interface's own words are laid out: Arabic as right-to-left paragraphs (so mixed
+/// strings like `اضغط Tab للانتقال` read right and everything aligns right), English as today.
+struct Chrome {
+    words: Interface,
+    /// Labels: titles, names, messages (English: the text's own direction).
+    label: LayoutOptions,
+    /// Lines of the interface's own words: the status bar, the help.
+    line: LayoutOptions,
+}
+
+impl Chrome {
+    fn new(app: &App) -> Chrome {
+        let words = app.interface;
+        let label = text::label_options(&app.layout_options());
+        let direction = if words.rtl() { BaseDirection::Rtl } else { BaseDirection::Ltr };
+        let label = if words.rtl() { LayoutOptions { direction, ..label } } else { label };
+        Chrome { words, label, line: LayoutOptions { direction, ..label } }
+    }
+
+    fn rtl(&self) -> bool {
+        self.words.rtl()
+    }
+}
+
+/// A key's name kept in a left-to-right isolate, so that in a right-to-left line `]` is not
+/// mirrored and `Shift-Tab` is not split around its hyphen.
+fn key_name(name: &str) -> String {
+    format!("\u{2066}{name}\u{2069}")
+}
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let styles = Styles::new(&self.theme, self.color);
         let panes = self.panes();
-        let label = text::label_options(&self.layout_options());
-        draw_title_bar(self, buf, panes.title, &styles, &label);
+        let chrome = Chrome::new(self);
+        draw_title_bar(self, buf, panes.title, &styles, &chrome);
         if let Some(a) = panes.library {
-            draw_library(self, buf, a, &styles, &label);
-            separator(buf, a.x + a.width, a, &styles, self.focus == Focus::Library);
+            draw_library(self, buf, a, &styles, &chrome);
+            let x = if chrome.rtl() { a.x.checked_sub(1) } else { Some(a.x + a.width) };
+            if let Some(x) = x {
+                separator(buf, x, a, &styles, self.focus == Focus::Library);
+            }
         }
-        draw_article(self, buf, panes.article, &styles);
+        draw_article(self, buf, panes.article, &styles, chrome.rtl());
         if let Some(p) = panes.panel {
             // beside the article, the article's scrollbar is the border between them
             if panes.panel_overlay {
                 fill(buf, p.x, p.y, p.width, p.height, Style::default());
             }
-            draw_panel(self, buf, p, &styles, &label);
+            draw_panel(self, buf, p, &styles, &chrome);
         }
-        draw_status(self, buf, panes.status, &styles, &label);
+        draw_status(self, buf, panes.status, &styles, &chrome);
         if self.show_help {
-            draw_help(self, buf, area, &styles);
+            draw_help(self, buf, area, &styles, &chrome);
         }
     }
 }
@@ -54,26 +89,35 @@ fn separator(buf: &mut Buffer, x: u16, a: Area, styles: &Styles, focused: bool) 
     }
 }
 
-fn draw_title_bar(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &LayoutOptions) {
+fn draw_title_bar(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, chrome: &Chrome) {
     if a.width == 0 || a.height == 0 {
         return;
     }
     fill(buf, a.x, a.y, a.width, 1, styles.bar());
-    let name = " qari ";
-    let name_w = (name.len() as u16).min(a.width);
-    buf.set_stringn(a.x, a.y, name, name_w as usize, styles.bar().add_modifier(ratatui::style::Modifier::BOLD));
+    let name = format!(" {} ", chrome.words.text(Msg::AppName));
+    let name_w = (name.chars().count() as u16).min(a.width);
+    let bold = styles.bar().add_modifier(ratatui::style::Modifier::BOLD);
     let room = a.width.saturating_sub(name_w + 1);
-    put_text(buf, a.x + name_w, a.y, room, &app.story().title, styles.bar(), label);
+    if chrome.rtl() {
+        put_text(buf, a.x + a.width - name_w, a.y, name_w, &name, bold, &chrome.line);
+        put_text(buf, a.x + 1, a.y, room, &app.story().title, styles.bar(), &chrome.label);
+    } else {
+        put_text(buf, a.x, a.y, name_w, &name, bold, &chrome.line);
+        put_text(buf, a.x + name_w, a.y, room, &app.story().title, styles.bar(), &chrome.label);
+    }
 }
 
-fn draw_library(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &LayoutOptions) {
+fn draw_library(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, chrome: &Chrome) {
     if a.width == 0 || a.height == 0 {
         return;
     }
+    let words = &chrome.words;
     let focused = app.focus == Focus::Library;
     let rows_per = 2usize;
     let visible = (a.height as usize / rows_per).max(1);
     let first = app.library_selected.saturating_sub(visible.saturating_sub(1));
+    // the marker on the side the lines start from, the title beside it
+    let (marker_x, title_x) = if chrome.rtl() { (a.x + a.width - 1, a.x) } else { (a.x, a.x + 1) };
     for (k, &r) in app.library.order.iter().enumerate().skip(first).take(visible) {
         let y = a.y + ((k - first) * rows_per) as u16;
         let story = app.library.story(r);
@@ -84,21 +128,23 @@ fn draw_library(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &L
             fill(buf, a.x, y, a.width, 1, style);
         }
         let marker = if current { "▶" } else { " " };
-        buf.set_stringn(a.x, y, marker, 1, style);
-        put_text(buf, a.x + 1, y, a.width.saturating_sub(1), &story.title, style, label);
+        let marker = if current && chrome.rtl() { "◀" } else { marker };
+        buf.set_stringn(marker_x, y, marker, 1, style);
+        put_text(buf, title_x, y, a.width.saturating_sub(1), &story.title, style, &chrome.label);
         if y + 1 < a.y + a.height {
-            let figures = app.facts.get(&r).map_or("…".to_string(), |f| f.figures.len().to_string());
-            let date = story.published.as_deref().unwrap_or("undated");
-            let meta = format!("  {date} · {figures} figures");
-            buf.set_stringn(a.x, y + 1, &meta, a.width as usize, styles.dim());
+            let figures =
+                app.facts.get(&r).map_or("…".to_string(), |f| words.count(Counted::Figures, f.figures.len()));
+            let date = match story.published.as_deref() {
+                Some(iso) => words.date(iso, app.months_for(r), false),
+                None => words.text(Msg::Undated).to_string(),
+            };
+            let meta = format!("  {date} · {figures}");
+            put_text(buf, a.x, y + 1, a.width, &meta, styles.dim(), &chrome.line);
         }
     }
 }
 
-fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles) {
-    if a.width == 0 || a.height == 0 {
-        return;
-    }
+fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, rtl: bool) {
     let view = &app.view;
     let text_x = a.x + u16::from(a.width > 2);
     let text_w = view.width as u16;
@@ -153,9 +199,9 @@ fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles) {
         let indent = if laid.direction == Direction::Rtl && block.options.reorder { indent } else { 0 };
         put_line(buf, Spot { x: text_x, y, width: text_w, indent }, line, base, &spans);
     }
-    // the scrollbar
+    // the scrollbar, on the side of the article that faces the panel
     if a.width > 2 {
-        let x = a.x + a.width - 1;
+        let x = if rtl { a.x } else { a.x + a.width - 1 };
         let h = a.height as usize;
         let thumb = (view.percent() * h.saturating_sub(1) / 100).min(h.saturating_sub(1));
         for k in 0..h {
@@ -166,61 +212,62 @@ fn draw_article(app: &App, buf: &mut Buffer, a: Area, styles: &Styles) {
     }
 }
 
-/// Rows of one panel item: (text, style, whether laid out as article text).
-fn item_rows(app: &App, item: &Item, styles: &Styles) -> Vec<(String, Style)> {
+/// Rows of one panel item: (text, style).
+fn item_rows(app: &App, item: &Item, styles: &Styles, words: &Interface) -> Vec<(String, Style)> {
     let facts = app.current_facts();
+    let named = |name: &str, mentions: usize| format!("{name} ×{}", words.number(mentions));
     match item {
-        Item::Header(h) => vec![(h.clone(), styles.title())],
-        Item::Note(n) => vec![(format!("  {n}"), styles.dim())],
+        Item::Heading(m, n) => vec![(words.fill(*m, &[("n", &words.number(n))]), styles.title())],
+        Item::Subheading(m) => vec![(format!("· {}", words.text(*m)), styles.title())],
+        Item::Note(m) => vec![(format!("  {}", words.text(*m)), styles.dim())],
         Item::Figure(i) => {
             let Some(f) = facts.and_then(|f| f.figures.get(*i)) else {
                 return vec![];
             };
-            let mut head = format!("{}", f.value);
+            let mut head = words.figure_value(f, app.months_for(app.current));
             for part in [&f.label, &f.qualifier, &f.unit, &f.currency].into_iter().flatten() {
                 head.push_str(" · ");
-                head.push_str(&part.replace('_', " "));
+                head.push_str(&words.term(part));
             }
             vec![(head, styles.figure(f.kind)), (app.figure_context(f), Style::default())]
         }
         Item::Person(i) => facts
             .and_then(|f| f.people.get(*i))
             .map(|p| {
-                let role = p.role.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
-                vec![(format!("{}{role} ×{}", p.name, p.mentions), Style::default())]
+                let name = match p.role.as_deref() {
+                    Some(role) => format!("{} ({role})", p.name),
+                    None => p.name.clone(),
+                };
+                vec![(named(&name, p.mentions), Style::default())]
             })
             .unwrap_or_default(),
         Item::Place(i) => facts
             .and_then(|f| f.places.get(*i))
-            .map(|p| vec![(format!("{} ×{}", p.name, p.mentions), Style::default())])
+            .map(|p| vec![(named(&p.name, p.mentions), Style::default())])
             .unwrap_or_default(),
         Item::Organization(i) => facts
             .and_then(|f| f.organizations.get(*i))
-            .map(|p| vec![(format!("{} ×{}", p.name, p.mentions), Style::default())])
+            .map(|p| vec![(named(&p.name, p.mentions), Style::default())])
             .unwrap_or_default(),
         Item::Quote(i) => facts
             .and_then(|f| f.quotes.get(*i))
             .map(|q| {
-                vec![
-                    (format!("{}:", q.speaker.as_deref().unwrap_or("?")), styles.dim()),
-                    (format!("«{}»", q.text), Style::default()),
-                ]
+                let speaker = q.speaker.as_deref().unwrap_or(words.text(Msg::UnknownSpeaker));
+                vec![(format!("{speaker}:"), styles.dim()), (format!("«{}»", q.text), Style::default())]
             })
             .unwrap_or_default(),
         Item::Link(l) => {
-            let mut rows = vec![(l.title.clone(), Style::default())];
             let via = if l.via == LinkKind::ReadAlso {
-                "read also".to_string()
+                words.text(Msg::ReadAlso).to_string()
             } else {
-                format!("related: {}", l.shared.join("، "))
+                words.fill(Msg::RelatedBy, &[("shared", &l.shared.join("، "))])
             };
-            rows.push((via, styles.dim()));
-            rows
+            vec![(l.title.clone(), Style::default()), (via, styles.dim())]
         }
     }
 }
 
-fn draw_panel(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &LayoutOptions) {
+fn draw_panel(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, chrome: &Chrome) {
     if a.width == 0 || a.height == 0 {
         return;
     }
@@ -229,7 +276,7 @@ fn draw_panel(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &Lay
     let rows: Vec<(usize, String, Style)> = items
         .iter()
         .enumerate()
-        .flat_map(|(i, item)| item_rows(app, item, styles).into_iter().map(move |(t, s)| (i, t, s)))
+        .flat_map(|(i, item)| item_rows(app, item, styles, &chrome.words).into_iter().map(move |(t, s)| (i, t, s)))
         .collect();
     let selected_row = rows.iter().position(|(i, _, _)| *i == app.panel_selected).unwrap_or(0);
     let selected_end = rows.iter().rposition(|(i, _, _)| *i == app.panel_selected).unwrap_or(0);
@@ -242,66 +289,55 @@ fn draw_panel(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &Lay
             style = style.patch(styles.selection(focused));
             fill(buf, a.x, y, a.width, 1, style);
         }
-        put_text(buf, a.x + 1, y, a.width.saturating_sub(2), text, style, label);
+        put_text(buf, a.x + 1, y, a.width.saturating_sub(2), text, style, &chrome.label);
     }
 }
 
-fn draw_status(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, label: &LayoutOptions) {
+/// The status bar: where the reader is (story, position, focus, search), then the newest
+/// message or the key hints, or the search being typed. One line, laid out as one paragraph:
+/// in Arabic its fields run from the right.
+fn draw_status(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, chrome: &Chrome) {
     if a.width == 0 || a.height == 0 {
         return;
     }
+    let words = &chrome.words;
     fill(buf, a.x, a.y, a.width, 1, styles.bar());
     let k = app.library.order.iter().position(|&r| r == app.current).map_or(0, |i| i + 1);
-    let mut left = format!(" story {k}/{} · {}% · {}", app.library.order.len(), app.view.percent(), app.focus.name());
+    let story = words.fill(Msg::StatusStory, &[("k", &words.number(k)), ("n", &words.number(app.library.order.len()))]);
+    let mut line = format!(" {story} · {} · {}", words.percent(app.view.percent()), words.text(app.focus.name()));
     if !app.search.query.is_empty() || app.search.editing {
         let n = app.search.hits.len();
         let i = if n == 0 { 0 } else { app.search.current + 1 };
-        left.push_str(&format!(" · search {i}/{n}"));
+        let search = words.fill(Msg::StatusSearch, &[("i", &words.number(i)), ("n", &words.number(n))]);
+        line.push_str(&format!(" · {search}"));
     }
-    left.push(' ');
-    let left_w = (left.chars().count() as u16).min(a.width);
-    buf.set_stringn(a.x, a.y, &left, left_w as usize, styles.bar());
-    let room = a.width.saturating_sub(left_w);
+    line.push(' ');
     if app.search.editing {
-        let prompt = format!("/{}▏", app.search.query);
-        put_text(
-            buf,
-            a.x + left_w,
-            a.y,
-            room,
-            &prompt,
-            styles.bar(),
-            &LayoutOptions { direction: crate::layout::BaseDirection::Ltr, ..*label },
-        );
-        return;
-    }
-    let right = match app.message() {
-        Some(m) => m.to_string(),
-        None => {
-            let map = &app.keymap;
-            use crate::app::keys::Action::*;
-            format!(
-                "{} help · {} quit · {} search · {} panes · {} figure",
-                map.key_for(Help),
-                map.key_for(Quit),
-                map.key_for(Search),
-                map.key_for(NextPane),
-                map.key_for(NextFigure)
-            )
+        line.push_str(&words.fill(Msg::SearchPrompt, &[("query", &app.search.query)]));
+        line.push('▏');
+    } else {
+        match app.message() {
+            Some(m) => line.push_str(m),
+            None => {
+                use crate::app::keys::Action::*;
+                let key = |action| key_name(&app.keymap.key_for(action));
+                let hints = [
+                    ("help", key(Help)),
+                    ("quit", key(Quit)),
+                    ("search", key(Search)),
+                    ("panes", key(NextPane)),
+                    ("figure", key(NextFigure)),
+                ];
+                let hints: Vec<(&str, &str)> = hints.iter().map(|(n, k)| (*n, k.as_str())).collect();
+                line.push_str(&words.fill(Msg::Hints, &hints));
+            }
         }
-    };
-    put_text(
-        buf,
-        a.x + left_w,
-        a.y,
-        room,
-        &right,
-        styles.bar(),
-        &LayoutOptions { direction: crate::layout::BaseDirection::Ltr, ..*label },
-    );
+    }
+    put_text(buf, a.x, a.y, a.width, &line, styles.bar(), &chrome.line);
 }
 
-fn draw_help(app: &App, buf: &mut Buffer, area: Rect, styles: &Styles) {
+fn draw_help(app: &App, buf: &mut Buffer, area: Rect, styles: &Styles, chrome: &Chrome) {
+    let words = &chrome.words;
     let rows = app.keymap.bindings.len() as u16 + 2;
     let w = area.width.min(64);
     let h = area.height.min(rows + 2);
@@ -323,12 +359,24 @@ fn draw_help(app: &App, buf: &mut Buffer, area: Rect, styles: &Styles) {
     let room = (h - 2) as usize;
     let total = app.keymap.bindings.len();
     let first = app.help_scroll.min(total.saturating_sub(room));
-    let more = if first + room < total { " ↓ more (j) " } else { "" };
-    buf.set_stringn(x + 2, y, format!(" keys {more}"), (w - 4) as usize, styles.title());
+    let mut title = format!(" {} ", words.text(Msg::HelpTitle));
+    if first + room < total {
+        let down = key_name(&app.keymap.key_for(crate::app::keys::Action::Down));
+        title.push_str(&words.fill(Msg::HelpMore, &[("key", &down)]));
+        title.push(' ');
+    }
+    let inner = w - 4;
+    let title_w = (UnicodeWidthStr::width(title.as_str()) as u16).min(inner);
+    let title_x = if chrome.rtl() { x + 2 + inner - title_w } else { x + 2 };
+    fill(buf, title_x, y, title_w, 1, styles.title());
+    put_text(buf, title_x, y, title_w, &title, styles.title(), &chrome.line);
     for (k, (_, keys, help)) in app.keymap.bindings.iter().skip(first).take(room).enumerate() {
         let row = y + 1 + k as u16;
         let names: Vec<String> = keys.iter().map(|k| k.name()).collect();
-        let line = format!("{:<16} {help}", names.join(" "));
-        buf.set_stringn(x + 2, row, &line, (w - 4) as usize, Style::default());
+        let names = names.join(" ");
+        // the keys in a column of their own, on the side the lines start from
+        let pad = " ".repeat(16usize.saturating_sub(UnicodeWidthStr::width(names.as_str())) + 1);
+        let line = format!("{}{pad}{}", key_name(&names), words.text(*help));
+        put_text(buf, x + 2, row, inner, &line, Style::default(), &chrome.line);
     }
 }

@@ -74,20 +74,50 @@ pub fn put_text(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style:
     if width == 0 {
         return;
     }
-    // labels hold file names and messages too: no control reaches the terminal from them
     // one line of a label shows its logical start: a title of megabytes is cut to what could
-    // fill the line before it is laid out, every frame
+    // fill the line before it is laid out, every frame. What `App` holds is clean of controls
+    // (decoding cleans articles, `App::notify` messages), so nothing here needs cleaning.
     let keep = text.char_indices().nth(width as usize * 4 + 64).map_or(text.len(), |(i, _)| i);
-    let text = crate::article::decode::sanitize_line(&text[..keep]);
-    let laid = layout(&text, &LayoutOptions { width: width as usize, direction: options.direction, ..*options });
-    let Some(line) = laid.lines.first() else {
+    let text = &text[..keep];
+    let laid = layout(text, &LayoutOptions { width: width as usize, direction: options.direction, ..*options });
+    let Some(first) = laid.lines.first() else {
         return;
+    };
+    // a long word that cannot be broken (a path, a URL) after a short start would leave the
+    // line mostly empty: then the label is cut inside it, where the line is full
+    let cut;
+    let line = if laid.lines.len() > 1 && first.width * 4 < width as usize * 3 {
+        cut = cut_line(text, width as usize, options);
+        &cut
+    } else {
+        first
     };
     let indent = match laid.direction {
         Direction::Rtl => (width as usize).saturating_sub(line.width),
         Direction::Ltr => 0,
     };
     put_line(buf, Spot { x, y, width, indent }, line, style, &[]);
+}
+
+/// `text` on one line, keeping the characters from its logical start that fill `width`.
+fn cut_line(text: &str, width: usize, options: &LayoutOptions) -> VisualLine {
+    let whole = layout(text, &LayoutOptions { width: 0, ..*options });
+    let Some(line) = whole.lines.into_iter().next() else {
+        return VisualLine::default();
+    };
+    let mut by_position: Vec<(u32, u8)> = line.cells.iter().map(|c| (c.logical.start, c.width)).collect();
+    by_position.sort_unstable();
+    let mut used = 0;
+    let cutoff = by_position
+        .iter()
+        .find(|(_, w)| {
+            used += *w as usize;
+            used > width
+        })
+        .map_or(u32::MAX, |(start, _)| *start);
+    let cells: Vec<_> = line.cells.iter().filter(|c| c.logical.start < cutoff).cloned().collect();
+    let width = cells.iter().map(|c| c.width as usize).sum();
+    VisualLine { text: line.text, cells, width }
 }
 
 /// Text options for labels that are not article text: auto direction, no wrapping.

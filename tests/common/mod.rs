@@ -59,6 +59,10 @@ impl Session {
         cmd.env("QARI_STATE", dir.path("state.json"));
         cmd.env("QARI_CONFIG", dir.path("config.toml"));
         cmd.env_remove("NO_COLOR");
+        // an English locale unless a test asks for another (an empty variable does not count)
+        cmd.env("LC_ALL", "");
+        cmd.env("LC_MESSAGES", "");
+        cmd.env("LANG", "C.UTF-8");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -158,6 +162,16 @@ impl Drop for Session {
 /// How a paragraph looks on screen at this width (the first line of qari's own layout).
 pub fn visual(text: &str) -> String {
     let options = qari::layout::LayoutOptions { width: 0, ..qari::layout::LayoutOptions::default() };
+    qari::layout::render_plain(text, &options).join("")
+}
+
+/// How a string of the Arabic interface looks on screen: a right-to-left paragraph.
+pub fn visual_rtl(text: &str) -> String {
+    let options = qari::layout::LayoutOptions {
+        width: 0,
+        direction: qari::layout::BaseDirection::Rtl,
+        ..qari::layout::LayoutOptions::default()
+    };
     qari::layout::render_plain(text, &options).join("")
 }
 
