@@ -141,7 +141,9 @@ fn news_server(secret: &Path) -> Server {
                 "/broken" => status(500),
                 "/silent" => Reply::Raw(Box::new(|_| std::thread::sleep(Duration::from_secs(8)))),
                 "/trickle" => Reply::Raw(Box::new(|s| {
-                    let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100\r\n\r\n");
+                    let _ = s.write_all(
+                        b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100\r\n\r\n",
+                    );
                     for _ in 0..8 {
                         if s.write_all(b"<").and_then(|_| s.flush()).is_err() {
                             return;
@@ -161,7 +163,10 @@ fn news_server(secret: &Path) -> Server {
                 })),
                 "/bomb" => Reply::Full(
                     200,
-                    vec![("Content-Type".into(), "application/rss+xml".into()), ("Content-Encoding".into(), "gzip".into())],
+                    vec![
+                        ("Content-Type".into(), "application/rss+xml".into()),
+                        ("Content-Encoding".into(), "gzip".into()),
+                    ],
                     bomb.clone(),
                 ),
                 "/html" => ok("text/html", data("not-a-feed.html")),
@@ -215,10 +220,7 @@ fn every_server_good_and_bad_ends_in_time_with_its_message_and_the_good_stories_
         let line = line.unwrap_or_else(|| panic!("no failure line for {path} in:\n{stderr}"));
         assert!(line.contains(message), "{path}: {line}");
     }
-    assert!(
-        stderr.lines().last().unwrap().contains(&format!("fetched {} feed(s): ", GOOD.len())),
-        "summary: {stderr}"
-    );
+    assert!(stderr.lines().last().unwrap().contains(&format!("fetched {} feed(s): ", GOOD.len())), "summary: {stderr}");
     assert!(stderr.contains(&format!("{} failed", BAD.len())), "{stderr}");
 
     // the good feeds' stories, all of them

@@ -113,6 +113,12 @@ pub enum Action {
     ToggleLibrary,
     TogglePanel,
     RevealControls,
+    /// Feeds: fetch the selected one, or all, in the background.
+    Fetch,
+    FetchAll,
+    /// The open story's link in the browser.
+    OpenLink,
+    ToggleRead,
 }
 
 /// The default bindings, in the order the help shows them: (action, config name, keys, help).
@@ -141,6 +147,10 @@ pub const DEFAULT_BINDINGS: &[(Action, &str, &[&str], Msg)] = &[
     (Action::ToggleLibrary, "library", &["l"], Msg::HelpLibrary),
     (Action::TogglePanel, "panel", &["f"], Msg::HelpPanel),
     (Action::RevealControls, "controls", &["c"], Msg::HelpControls),
+    (Action::Fetch, "fetch", &["r"], Msg::HelpFetch),
+    (Action::FetchAll, "fetch_all", &["R"], Msg::HelpFetchAll),
+    (Action::OpenLink, "open_link", &["o"], Msg::HelpOpenLink),
+    (Action::ToggleRead, "toggle_read", &["u"], Msg::HelpToggleRead),
 ];
 
 /// The bindings in force.

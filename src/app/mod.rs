@@ -6,6 +6,7 @@ pub mod keys;
 pub mod panel;
 pub mod panes;
 pub mod search;
+pub mod shelf;
 pub mod state;
 pub mod view;
 pub mod worker;
@@ -73,8 +74,12 @@ pub struct App {
     pub current: StoryRef,
     pub view: ArticleView,
     history: Vec<(StoryRef, Position)>,
-    /// Selection in the library list (an index into `library.order`).
+    /// Selection in the library list (an index into `rows`).
     pub library_selected: usize,
+    /// The library list: feeds and their stories, then files.
+    pub rows: Vec<shelf::Row>,
+    /// Subscriptions and stored stories (none without a store).
+    pub feeds: shelf::Feeds,
     pub panel_selected: usize,
     pub facts: HashMap<StoryRef, Arc<Facts>>,
     profiles: HashMap<StoryRef, Profile>,
@@ -144,6 +149,8 @@ impl App {
             view: ArticleView::new(Vec::new()),
             history: Vec::new(),
             library_selected: 0,
+            rows: Vec::new(),
+            feeds: shelf::Feeds::default(),
             panel_selected: 0,
             facts: HashMap::new(),
             profiles: HashMap::new(),
@@ -170,6 +177,7 @@ impl App {
             options,
             worker,
         };
+        app.rebuild_rows();
         app.open(start, false);
         app
     }
@@ -187,7 +195,7 @@ impl App {
     }
 
     pub fn story(&self) -> &Story {
-        self.library.story(self.current)
+        self.story_at(self.current)
     }
 
     pub fn current_facts(&self) -> Option<&Facts> {
@@ -221,12 +229,13 @@ impl App {
 
     /// Extracted facts that arrived from the background: returns whether anything changed.
     pub fn poll(&mut self) -> bool {
+        let fetched = self.poll_fetch();
         let Some(worker) = &self.worker else {
-            return false;
+            return fetched;
         };
         let arrived: Vec<(StoryRef, Facts)> = worker.results.try_iter().collect();
         if arrived.is_empty() {
-            return false;
+            return fetched;
         }
         for (r, f) in arrived {
             self.add_facts(r, f);
@@ -253,26 +262,14 @@ impl App {
     }
 
     fn compute_links(&mut self) {
-        let story = self.library.story(self.current);
-        let article = self.current.article;
-        let mut links: Vec<LinkTarget> = story
-            .linked
-            .iter()
-            .filter(|l| l.story < self.library.articles[article].stories.len())
-            .map(|l| LinkTarget {
-                story: StoryRef { article, story: l.story },
-                title: l.title.clone(),
-                via: l.via,
-                shared: l.shared.clone(),
-            })
-            .collect();
+        let mut links = read_also_links(self.article_at(self.current.article), self.current);
         if let Some(mine) = self.profiles.get(&self.current) {
             let taken: Vec<StoryRef> = links.iter().map(|l| l.story).chain([self.current]).collect();
             let others = self.profiles.iter().filter(|(r, _)| !taken.contains(r)).map(|(r, p)| (*r, p));
             for (r, shared) in related(mine, others, 5) {
                 links.push(LinkTarget {
                     story: r,
-                    title: self.library.story(r).title.clone(),
+                    title: self.story_at(r).title.clone(),
                     via: LinkKind::Related,
                     shared,
                 });
@@ -379,7 +376,7 @@ impl App {
     /// Opens a story; with `remember`, the current one goes on the history for Backspace.
     pub fn open(&mut self, r: StoryRef, remember: bool) {
         if !self.view.blocks.is_empty() {
-            let key = story_key(&self.library, self.current);
+            let key = self.key_of(self.current);
             let pos = self.view.position();
             self.state.positions.insert(key, pos);
             if remember && r != self.current {
@@ -387,9 +384,14 @@ impl App {
             }
         }
         self.current = r;
-        self.state.last = Some(story_key(&self.library, r));
-        self.lay_out_story(self.state.positions.get(&story_key(&self.library, r)).copied());
-        if let Some(i) = self.library.order.iter().position(|&o| o == r) {
+        let key = self.key_of(r);
+        self.lay_out_story(self.state.positions.get(&key).copied());
+        self.state.last = Some(key);
+        let row = match self.stored_id(r) {
+            Some(id) => shelf::Row::Stored(id),
+            None => shelf::Row::File(r),
+        };
+        if let Some(i) = self.rows.iter().position(|&o| o == row) {
             self.library_selected = i;
         }
         self.selected_figure = None;
@@ -403,7 +405,7 @@ impl App {
         if self.facts.contains_key(&r) {
             self.compute_links();
         } else {
-            self.links = read_also_links(&self.library, r);
+            self.links = read_also_links(self.article_at(r.article), r);
         }
         if !self.search.query.is_empty() && !self.search.in_library {
             self.run_search();
@@ -417,6 +419,7 @@ impl App {
     pub fn handle(&mut self, key: Key) {
         if self.search.editing {
             self.edit_search(key);
+            self.end_store_search();
             return;
         }
         let Some(action) = self.keymap.action(key) else {
@@ -497,6 +500,19 @@ impl App {
                 let message = if self.reveal_controls { Msg::ControlsShown } else { Msg::ControlsHidden };
                 self.notify(self.interface.text(message));
             }
+            Action::Fetch => self.start_fetch(false),
+            Action::FetchAll => self.start_fetch(true),
+            Action::OpenLink => self.open_link(),
+            Action::ToggleRead => self.toggle_read(),
+        }
+        self.end_store_search();
+    }
+
+    /// A library search over, the library shows its feeds again.
+    fn end_store_search(&mut self) {
+        if self.search.query.is_empty() && !self.feeds.results.is_empty() {
+            self.feeds.results.clear();
+            self.rebuild_rows();
         }
     }
 
@@ -511,7 +527,7 @@ impl App {
                 _ => self.view.to_end(),
             },
             Focus::Library => {
-                let n = self.library.order.len();
+                let n = self.rows.len();
                 self.library_selected = step_index(self.library_selected, n, action, page);
             }
             Focus::Panel => {
@@ -559,12 +575,15 @@ impl App {
 
     fn open_selected(&mut self) {
         match self.focus {
-            Focus::Library => {
-                if let Some(&r) = self.library.order.get(self.library_selected) {
+            Focus::Library => match self.rows.get(self.library_selected).copied() {
+                Some(shelf::Row::File(r)) => {
                     self.open(r, true);
                     self.focus = Focus::Article;
                 }
-            }
+                Some(shelf::Row::Stored(id)) => self.open_stored(id),
+                Some(shelf::Row::Feed(feed)) => self.toggle_feed(feed),
+                None => {}
+            },
             Focus::Panel => match self.panel_items().get(self.panel_selected).cloned() {
                 Some(Item::Figure(i)) => self.select_figure(i),
                 Some(Item::Link(target)) => self.open(target.story, true),
@@ -653,9 +672,18 @@ impl App {
         self.search.hits.clear();
         self.search.current = 0;
         if self.search.in_library {
-            for (i, &r) in self.library.order.iter().enumerate() {
-                let s = self.library.story(r);
-                if search::contains(&s.title, &query) || s.paragraphs.iter().any(|p| search::contains(p, &query)) {
+            // the store answers from its index; the files are searched here
+            self.search_store(&query);
+            for (i, row) in self.rows.iter().enumerate() {
+                let hit = match *row {
+                    shelf::Row::Stored(_) => true,
+                    shelf::Row::Feed(_) => false,
+                    shelf::Row::File(r) => {
+                        let s = self.library.story(r);
+                        search::contains(&s.title, &query) || s.paragraphs.iter().any(|p| search::contains(p, &query))
+                    }
+                };
+                if hit {
                     self.search.hits.push((i, 0..0));
                 }
             }
@@ -703,7 +731,7 @@ impl App {
             return chosen;
         }
         *self.months.borrow_mut().entry(r).or_insert_with(|| {
-            let story = self.library.story(r);
+            let story = self.story_at(r);
             let texts = std::iter::once(story.title.as_str()).chain(story.paragraphs.iter().map(String::as_str));
             crate::i18n::months_used(texts).unwrap_or_default()
         })
@@ -753,8 +781,8 @@ pub fn block_of_paragraph(paragraph: i64) -> usize {
     }
 }
 
-fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
-    let article = &library.articles[r.article];
+/// A story's own links (read-also) to the other stories of its article.
+fn read_also_links(article: &crate::article::Article, r: StoryRef) -> Vec<LinkTarget> {
     article.stories[r.story]
         .linked
         .iter()

@@ -20,7 +20,9 @@ pub struct FeedArgs {
 #[derive(Debug, Subcommand)]
 pub enum FeedCommand {
     /// Subscribe to a feed: an http(s) URL, a file:// URL or a feed file on disk.
-    #[command(after_help = "Examples:\n  qari feed add https://www.aljazeera.net/aljazeerarss/all.xml --title الجزيرة\n  qari feed add ~/feeds/local.xml")]
+    #[command(
+        after_help = "Examples:\n  qari feed add https://www.aljazeera.net/aljazeerarss/all.xml --title الجزيرة\n  qari feed add ~/feeds/local.xml"
+    )]
     Add {
         url: String,
         /// Your name for it (else the feed's own title).

@@ -63,8 +63,7 @@ pub fn run(args: &FetchArgs) -> Result<(), CliError> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let new: usize =
-        reports.iter().map(|r| if let Outcome::Fetched { new, .. } = r.outcome { new } else { 0 }).sum();
+    let new: usize = reports.iter().map(|r| if let Outcome::Fetched { new, .. } = r.outcome { new } else { 0 }).sum();
     let failed = reports.iter().filter(|r| r.outcome.failed()).count();
     let unchanged = reports.iter().filter(|r| r.outcome == Outcome::NotModified).count();
     let waiting = reports.iter().filter(|r| matches!(r.outcome, Outcome::Waiting(_))).count();

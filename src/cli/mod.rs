@@ -92,7 +92,9 @@ pub enum Command {
     /// List stored stories, or print them with their facts as JSON.
     Stories(stories_cmd::StoriesArgs),
     /// Print a completion script for a shell.
-    #[command(after_help = "Examples:\n  qari completions bash > ~/.local/share/bash-completion/completions/qari\n  qari completions fish > ~/.config/fish/completions/qari.fish")]
+    #[command(
+        after_help = "Examples:\n  qari completions bash > ~/.local/share/bash-completion/completions/qari\n  qari completions fish > ~/.config/fish/completions/qari.fish"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,

@@ -10,7 +10,9 @@ use super::{clean, open_store, write_out, CliError};
 use crate::store::StoryFilter;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  qari stories --unread\n  qari stories --search غزة --format json\n  qari stories --feed الجزيرة --format jsonl | jq .stories[0].title")]
+#[command(
+    after_help = "Examples:\n  qari stories --unread\n  qari stories --search غزة --format json\n  qari stories --feed الجزيرة --format jsonl | jq .stories[0].title"
+)]
 pub struct StoriesArgs {
     /// Only this feed's stories (URL or title).
     #[arg(long)]

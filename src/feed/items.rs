@@ -78,13 +78,13 @@ fn interim_html_text(html: &str) -> String {
         if matches!(name.as_str(), "script" | "style") && !closing {
             let close = format!("</{name}");
             rest = rest.to_ascii_lowercase().find(&close).map_or("", |i| &rest[i..]);
-        } else if matches!(name.as_str(), "p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr")
-        {
+        } else if matches!(name.as_str(), "p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr") {
             out.push('\n');
         }
     }
     out.push_str(rest);
-    for (entity, c) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+    for (entity, c) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+    {
         out = out.replace(entity, c);
     }
     out
@@ -141,7 +141,10 @@ mod tests {
 
     #[test]
     fn an_item_becomes_a_story_with_visible_controls() {
-        let s = story_of_item(&item(None, Some("<p>الأولى</p><script>alert(1)</script><p>الثانية &amp; \u{1b}]0;x</p>")), Some("أخبار"));
+        let s = story_of_item(
+            &item(None, Some("<p>الأولى</p><script>alert(1)</script><p>الثانية &amp; \u{1b}]0;x</p>")),
+            Some("أخبار"),
+        );
         assert_eq!(s.title, "عنوان␛[31m");
         assert_eq!(s.published.as_deref(), Some("2024-11-01"));
         assert_eq!(s.paragraphs, vec!["الأولى", "الثانية & ␛]0;x"]);

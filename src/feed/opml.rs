@@ -105,7 +105,9 @@ mod tests {
     #[test]
     fn round_trip_keeps_urls_and_titles() {
         let feeds = vec![
-            Outline { url: "https://a.example/rss?x=1&y=2".into(), title: Some("الجزيرة \"نت\" <عربي>".into()) },
+            Outline {
+                url: "https://a.example/rss?x=1&y=2".into(), title: Some("الجزيرة \"نت\" <عربي>".into())
+            },
             Outline { url: "/home/me/feed.xml".into(), title: None },
         ];
         let text = write_opml(&feeds, "Fri, 01 Nov 2024 10:00:00 +0000");

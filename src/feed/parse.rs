@@ -238,7 +238,8 @@ mod tests {
 
     #[test]
     fn windows_1256_from_the_declaration_or_the_server() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("<rss version=\"2.0\"><channel><item><title>أخبار اليوم</title></item></channel></rss>");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256
+            .encode("<rss version=\"2.0\"><channel><item><title>أخبار اليوم</title></item></channel></rss>");
         let declared = [b"<?xml version=\"1.0\" encoding=\"windows-1256\"?>".as_slice(), &bytes].concat();
         let text = decode_feed(&declared, None);
         assert_eq!(parse_feed(&text, None).unwrap().items[0].title, "أخبار اليوم");
@@ -257,7 +258,9 @@ mod tests {
             let prev = format!("&lol{};", i - 1).repeat(10);
             doc.push_str(&format!("<!ENTITY lol{i} \"{prev}\">\n"));
         }
-        doc.push_str("]>\n<rss version=\"2.0\"><channel><title>t</title><item><title>&lol9;</title></item></channel></rss>");
+        doc.push_str(
+            "]>\n<rss version=\"2.0\"><channel><title>t</title><item><title>&lol9;</title></item></channel></rss>",
+        );
         let feed = parse_feed(&doc, None).unwrap();
         assert_eq!(feed.items[0].title, "&lol9;");
     }

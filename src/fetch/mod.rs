@@ -4,7 +4,6 @@
 
 mod config;
 
-
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::Read;
 use std::path::PathBuf;
@@ -214,7 +213,8 @@ fn fetch_one(client: &Client, job: Job) -> Done {
     }
     let remote = matches!(scheme_of(&feed.url).map(str::to_ascii_lowercase).as_deref(), Some("http" | "https"));
     let (bytes, charset, base, fresh) = if remote {
-        let conditional = Conditional { etag: validators.etag.clone(), last_modified: validators.last_modified.clone() };
+        let conditional =
+            Conditional { etag: validators.etag.clone(), last_modified: validators.last_modified.clone() };
         match client.get(&feed.url, Want::Feed, &conditional) {
             Ok(Fetched::NotModified) => {
                 let record = FetchRecord { when, result: String::new(), validators: None, feed_title: None };

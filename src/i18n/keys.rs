@@ -35,7 +35,11 @@ keys! {
         HelpTitle, HelpMore, HelpQuit, HelpHelp, HelpDown, HelpUp, HelpPageDown, HelpPageUp,
         HelpTop, HelpBottom, HelpNextPane, HelpPrevPane, HelpPaneLeft, HelpPaneRight, HelpOpen,
         HelpBack, HelpNextFigure, HelpPrevFigure, HelpSearch, HelpNextHit, HelpPrevHit, HelpClose,
-        HelpHighlights, HelpLibrary, HelpPanel, HelpControls,
+        HelpHighlights, HelpLibrary, HelpPanel, HelpControls, HelpFetch, HelpFetchAll, HelpOpenLink,
+        HelpToggleRead,
+        // feeds in the reader
+        FeedUnread, Fetching, FetchDone, FetchFailed, AlreadyFetching, NoFeedSelected, NoLink,
+        OpeningLink, NotStored, MarkedRead, MarkedUnread, StoreProblem, SearchInStore,
         // `qari extract --format table`
         TablePublished, TableDateline, TableSources, TableCounts, TablePeople, TablePlaces,
         TableOrganizations, TableQuote,

@@ -126,7 +126,8 @@ impl Client {
         let mut seen = HashSet::new();
         for _hop in 0..=self.limits.max_redirects {
             seen.insert(current.to_string());
-            let left = self.limits.timeout.checked_sub(start.elapsed()).ok_or(NetError::Timeout(self.limits.timeout))?;
+            let left =
+                self.limits.timeout.checked_sub(start.elapsed()).ok_or(NetError::Timeout(self.limits.timeout))?;
             let mut request = self
                 .agent
                 .get(current.as_str())
@@ -143,9 +144,8 @@ impl Client {
             }
             let response = request.call().map_err(|e| self.error_of(e))?;
             let status = response.status().as_u16();
-            let header = |name: &str| {
-                response.headers().get(name).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string())
-            };
+            let header =
+                |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string());
             match status {
                 300..=399 if status != 304 => {
                     let Some(location) = header("location") else {

@@ -194,7 +194,12 @@ impl Store {
 
     /// Writes one fetch of a feed, its new stories and what came of it, in one transaction.
     /// Stories already stored (same dedup key) are left as they are. Returns how many are new.
-    pub fn save_fetch(&mut self, feed: FeedId, record: &FetchRecord, stories: &[NewStory]) -> Result<usize, StoreError> {
+    pub fn save_fetch(
+        &mut self,
+        feed: FeedId,
+        record: &FetchRecord,
+        stories: &[NewStory],
+    ) -> Result<usize, StoreError> {
         let path = self.path.clone();
         let sql = move |source| StoreError::Sql { path: path.clone(), source };
         let tx = self.conn.transaction().map_err(&sql)?;
@@ -206,7 +211,8 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .map_err(&sql)?;
-            let mut index = tx.prepare_cached("INSERT INTO story_text (rowid, folded) VALUES (?1, ?2)").map_err(&sql)?;
+            let mut index =
+                tx.prepare_cached("INSERT INTO story_text (rowid, folded) VALUES (?1, ?2)").map_err(&sql)?;
             for s in stories {
                 let key = crate::feed::items::dedup_key(s);
                 let story_json = serde_json::to_string(&s.story).unwrap_or_default();
@@ -318,7 +324,10 @@ impl Store {
     }
 
     pub fn set_read(&self, id: StoryId, read: bool) -> Result<(), StoreError> {
-        self.conn.execute("UPDATE stories SET read = ?2 WHERE id = ?1", params![id, read]).map(|_| ()).map_err(|e| self.sql(e))
+        self.conn
+            .execute("UPDATE stories SET read = ?2 WHERE id = ?1", params![id, read])
+            .map(|_| ())
+            .map_err(|e| self.sql(e))
     }
 }
 

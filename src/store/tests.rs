@@ -123,8 +123,14 @@ fn a_newer_schema_is_refused_and_an_old_one_migrated() {
 fn validators_are_kept_between_fetches() {
     let (dir, mut store) = temp_db("validators");
     let f = store.add_feed("https://a.example/rss", None).unwrap();
-    let v = Validators { etag: Some("\"x\"".into()), last_modified: Some("Fri, 01 Nov 2024 10:00:00 GMT".into()), retry_after: None };
-    store.save_fetch(f, &FetchRecord { validators: Some(v.clone()), feed_title: Some("عنوان".into()), ..record() }, &[]).unwrap();
+    let v = Validators {
+        etag: Some("\"x\"".into()),
+        last_modified: Some("Fri, 01 Nov 2024 10:00:00 GMT".into()),
+        retry_after: None,
+    };
+    store
+        .save_fetch(f, &FetchRecord { validators: Some(v.clone()), feed_title: Some("عنوان".into()), ..record() }, &[])
+        .unwrap();
     store.save_fetch(f, &FetchRecord { result: "not modified".into(), ..record() }, &[]).unwrap();
     assert_eq!(store.validators(f).unwrap(), v, "a fetch without new validators keeps the old");
     let feed = &store.feeds().unwrap()[0];

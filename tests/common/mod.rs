@@ -58,6 +58,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("QARI_STATE", dir.path("state.json"));
         cmd.env("QARI_CONFIG", dir.path("config.toml"));
+        cmd.env("QARI_DATA", dir.path("data"));
         cmd.env_remove("NO_COLOR");
         // an English locale unless a test asks for another (an empty variable does not count)
         cmd.env("LC_ALL", "");
