@@ -398,7 +398,8 @@ impl App {
         self.panel_selected = 0;
         self.links_computed_with = usize::MAX;
         self.links.clear();
-        if let Some(w) = &self.worker {
+        // stored stories come with their facts; the worker knows only the files
+        if let Some(w) = self.worker.as_ref().filter(|_| self.stored_id(r).is_none()) {
             w.prioritize(r);
         }
         self.compute_marks();

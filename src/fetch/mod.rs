@@ -283,8 +283,8 @@ fn fetch_one(client: &Client, job: Job) -> Done {
     Done {
         record: Some(FetchRecord { when, result: String::new(), validators: Some(fresh), feed_title: parsed.title }),
         feed,
+        outcome: Outcome::Fetched { new: stories.len(), pages_failed, page_error },
         stories,
-        outcome: Outcome::Fetched { new: 0, pages_failed, page_error },
     }
 }
 
