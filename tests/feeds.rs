@@ -47,6 +47,12 @@ impl Home {
 
     /// Runs qari; fails the test if it takes longer than `limit`.
     fn run_within(&self, args: &[&str], limit: Duration) -> Output {
+        self.run_measured(args, limit).0
+    }
+
+    /// Runs qari, also giving its peak resident memory in kB (as last seen by the kernel
+    /// while it ran; 0 where /proc is not there).
+    fn run_measured(&self, args: &[&str], limit: Duration) -> (Output, u64) {
         let mut child = self.command(args).spawn().unwrap();
         // the pipes are drained while the child runs, so a long output cannot block it
         let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
@@ -61,7 +67,12 @@ impl Home {
         let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
         let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
         let start = Instant::now();
+        let mut peak = 0;
         let status = loop {
+            if let Ok(text) = std::fs::read_to_string(format!("/proc/{}/status", child.id())) {
+                let hwm = text.lines().find_map(|l| l.strip_prefix("VmHWM:"));
+                peak = peak.max(hwm.and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()).unwrap_or(0));
+            }
             if let Some(status) = child.try_wait().unwrap() {
                 break status;
             }
@@ -71,7 +82,7 @@ impl Home {
             }
             std::thread::sleep(Duration::from_millis(20));
         };
-        Output { status, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() }
+        (Output { status, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() }, peak)
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -210,8 +221,10 @@ fn every_server_good_and_bad_ends_in_time_with_its_message_and_the_good_stories_
         assert!(out.status.success(), "{path}: {}", text(&out.stderr));
     }
     let started = Instant::now();
-    let out = home.run_within(&["fetch"], Duration::from_secs(20));
+    let (out, peak_kb) = home.run_measured(&["fetch"], Duration::from_secs(20));
     let took = started.elapsed();
+    // a 64 MB gzip bomb and an endless body among them: memory stays near the 2 MB cap per feed
+    assert!(peak_kb < 100 * 1024, "peak memory {peak_kb} kB");
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "some feeds failed: {stderr}");
     assert!(took < Duration::from_secs(12), "timeouts are 2 s and feeds are fetched at once, took {took:?}");
@@ -438,4 +451,38 @@ fn completions_and_man_page_come_from_the_same_definitions() {
         let help = text(&home.run(&args).stdout);
         assert!(help.contains("Example"), "{sub:?}: {help}");
     }
+}
+
+#[test]
+fn the_reader_lists_feeds_opens_a_stored_story_fetches_in_the_background_and_searches_the_store() {
+    let home = Home::new("feeds-reader");
+    let server = news_server(&home.dir.path("no-secret"));
+    assert!(home.run(&["feed", "add", &server.url("/atom")]).status.success());
+    assert!(home.run(&["fetch"]).status.success());
+    let data = home.dir.path("data");
+    let config = home.dir.path("config.toml");
+    let env = [("QARI_DATA", data.to_str().unwrap()), ("QARI_CONFIG", config.to_str().unwrap())];
+    let mut s = common::Session::start_with_env(&[common::seed().to_str().unwrap()], 120, 30, &env);
+    let feed = common::visual_rtl("ذرة الأخبار");
+    s.wait_for("the feed above the files, with its unread count", 10, |rows| {
+        rows[1].contains(&feed) && rows[2].contains("1 unread of 1")
+    });
+    // to the library, the feed's row, open it, open its story
+    s.send("\t\tg\r");
+    // the library is narrow: its lines keep their first words
+    let first_word = common::visual_rtl("افتتاح");
+    let title = common::visual_rtl("افتتاح معرض الكتاب في القاهرة");
+    s.wait_for("the feed's story under it", 10, |rows| rows[3].contains(&first_word) && rows[3].contains('●'));
+    s.send("j\r");
+    s.wait_for("the story open, read", 10, |rows| rows[0].contains(&title) && rows[2].contains("0 unread of 1"));
+    // r fetches its feed in the background: the server is asked again
+    let before = server.requests("/atom").len();
+    s.send("r");
+    s.wait_for("the fetch's summary", 10, |rows| rows.last().is_some_and(|r| r.contains("fetched 1 feed(s)")));
+    assert_eq!(server.requests("/atom").len(), before + 1);
+    // / in the library searches the store
+    s.send("\t\t/القاهره\r");
+    s.wait_for("the store's match listed first", 10, |rows| rows[1].contains(&first_word));
+    s.send("q");
+    assert_eq!(s.wait_exit(10), 0);
 }

@@ -12,7 +12,6 @@ use crate::article::decode::{check_not_binary, decode_chunk};
 use crate::article::{article_files_of, load_file, Article, LinkKind, Story};
 use crate::extract::{extract_all, figures_in, Facts, Figure, Mention, Person, Quote};
 use crate::i18n::{months_used, Counted, Interface, InterfaceChoices, Msg};
-use crate::layout::bidi::is_bidi_control;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -205,7 +204,7 @@ fn per_line(path: &PathBuf, out: &mut impl Write) -> Result<(), CliError> {
 /// Text for people, labelled in the interface's language. Bidi controls are dropped: they
 /// could reorder the terminal's display.
 fn write_table(json: &LibraryJson, out: &mut impl Write, words: &Interface) -> std::io::Result<()> {
-    let clean = |s: &str| -> String { s.chars().filter(|&c| !is_bidi_control(c)).collect() };
+    let clean = super::clean;
     // English keeps the extractor's own words (`more_than`), as the JSON writes them
     let term = |w: &str| if words.rtl() { words.term(w).into_owned() } else { w.to_string() };
     for article in &json.articles {

@@ -133,7 +133,8 @@ pub fn fetch_feeds(
     }
     let queue = Mutex::new(jobs);
     let client = Client::new(settings.limits);
-    let (send, receive) = mpsc::channel::<Result<Done, (FeedId, String)>>();
+    // bounded: workers wait for the writer rather than pile fetched feeds up in memory
+    let (send, receive) = mpsc::sync_channel::<Done>(settings.jobs.max(1));
     let (start_send, start_receive) = mpsc::channel::<(FeedId, String)>();
     let workers = settings.jobs.min(feeds.len()).max(1);
     let mut reports = Vec::new();
@@ -145,7 +146,7 @@ pub fn fetch_feeds(
                 let Some(job) = queue.lock().ok().and_then(|mut q| q.pop_front()) else { return };
                 let _ = start_send.send((job.feed.id, job.feed.title.clone()));
                 let done = fetch_one(client, job);
-                if send.send(Ok(done)).is_err() {
+                if send.send(done).is_err() {
                     return;
                 }
             });
@@ -158,8 +159,7 @@ pub fn fetch_feeds(
                 on_event(&Event::Started { feed, title });
             }
             let done = match receive.recv_timeout(std::time::Duration::from_millis(100)) {
-                Ok(Ok(done)) => done,
-                Ok(Err(_)) => continue,
+                Ok(done) => done,
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
             };

@@ -277,8 +277,15 @@ impl Store {
             if needle.trim().is_empty() {
                 return Ok(Vec::new());
             }
-            sql.push_str(" AND s.id IN (SELECT rowid FROM story_text WHERE folded GLOB ?)");
-            args.push(format!("*{}*", glob_escape(&needle)).into());
+            // three characters and more: a phrase of trigrams, answered by the index alone;
+            // shorter: a pattern, checked against every story's text
+            if needle.chars().count() >= 3 {
+                sql.push_str(" AND s.id IN (SELECT rowid FROM story_text WHERE story_text MATCH ?)");
+                args.push(format!("\"{}\"", needle.replace('"', "\"\"")).into());
+            } else {
+                sql.push_str(" AND s.id IN (SELECT rowid FROM story_text WHERE folded GLOB ?)");
+                args.push(format!("*{}*", glob_escape(&needle)).into());
+            }
         }
         sql.push_str(" ORDER BY coalesce(s.published, s.fetched) DESC, s.id DESC");
         if let Some(limit) = filter.limit {

@@ -37,7 +37,7 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX stories_newest ON stories (feed, coalesce(published, fetched) DESC);
     CREATE INDEX stories_newest_all ON stories (coalesce(published, fetched) DESC);
-    CREATE VIRTUAL TABLE story_text USING fts5 (folded, tokenize = 'trigram', detail = 'none');",
+    CREATE VIRTUAL TABLE story_text USING fts5 (folded, tokenize = 'trigram');",
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
