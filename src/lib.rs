@@ -17,4 +17,5 @@ pub mod net;
 pub mod reader;
 pub mod say;
 pub mod store;
+pub mod terminal;
 pub mod ui;

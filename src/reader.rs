@@ -8,8 +8,9 @@ use std::time::Duration;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::{execute, terminal};
 
+use crate::app::config::ThemeChoice;
 use crate::app::keys::{Action, Key, Keymap};
 use std::sync::mpsc::Receiver;
 
@@ -22,6 +23,10 @@ use crate::i18n::{InterfaceChoices, Msg};
 use crate::layout::{BidiMode, LayoutChoices};
 use crate::say::say;
 use crate::store::{Store, StoreError, StoryFilter};
+use crate::terminal::backend::BidiBackend;
+use crate::terminal::escapes::{ALTERNATE_SCREEN_OFF, ALTERNATE_SCREEN_ON};
+use crate::terminal::query::{self, LateAnswer, Questions, RawKey};
+use crate::terminal::{advice, tmux, Multiplexer, Passthrough, Plan, Terminal};
 
 /// What the person asked of the reader (the command line's options; the config fills in the
 /// rest).
@@ -31,6 +36,8 @@ pub struct ReaderOptions {
     pub paths: Vec<PathBuf>,
     pub mouse: bool,
     pub no_state: bool,
+    /// Colours for a light or dark background (none: the config's, else ask the terminal).
+    pub theme: Option<ThemeChoice>,
     pub layout: LayoutChoices,
     pub interface: InterfaceChoices,
 }
@@ -47,11 +54,6 @@ pub enum ReaderError {
     #[error("terminal: {0}")]
     Terminal(std::io::Error),
 }
-
-/// The BiDi-in-terminals escapes: explicit mode (the terminal must not reorder what qari
-/// already reordered) and back to implicit mode.
-const BIDI_EXPLICIT: &[u8] = b"\x1b[8l";
-const BIDI_IMPLICIT: &[u8] = b"\x1b[8h";
 
 /// The bundled sample library: the folder beside the sources when run from a checkout, else
 /// the sample compiled into the binary.
@@ -113,7 +115,9 @@ pub fn run(reader: ReaderOptions) -> Result<(), ReaderError> {
         app.notify(notice);
     }
 
-    let result = run_terminal(&mut app, bidi, mouse);
+    let terminal = Terminal::detect(&env);
+    let theme = reader.theme.or(config.theme.background).unwrap_or_default();
+    let result = run_terminal(&mut app, &terminal, bidi, theme, mouse);
     if let Some(path) = &state_path {
         app.state.positions.insert(app.key_of(app.current), app.view.position());
         if let Err(e) = state::save(path, &app.state) {
@@ -123,48 +127,111 @@ pub fn run(reader: ReaderOptions) -> Result<(), ReaderError> {
     result.map_err(ReaderError::Terminal)
 }
 
-fn run_terminal(app: &mut App, bidi: BidiMode, mouse: bool) -> std::io::Result<()> {
-    // ratatui's hook (installed by init) restores the screen; ours first puts bidi back
+/// What the reader does to the terminal, and undoes: raw mode, the terminal's own bidi, the
+/// alternate screen, the mouse. Undone on exit, on error and on panic.
+#[derive(Clone)]
+struct Setup {
+    plan: Plan,
+    mouse: bool,
+}
+
+impl Setup {
+    /// Raw mode is on. The terminal's bidi is set before the alternate screen is entered, so
+    /// the rows that screen makes are made in explicit mode (VTE keeps the mode per row).
+    fn enter(&self, out: &mut impl Write) -> std::io::Result<()> {
+        out.write_all(&[self.plan.enter().as_slice(), ALTERNATE_SCREEN_ON].concat())?;
+        if self.mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        out.flush()?;
+        if self.plan.passthrough == Passthrough::Tmux {
+            tmux::refresh_client();
+        }
+        Ok(())
+    }
+
+    /// The terminal as it was found: the alternate screen left first, then its bidi back.
+    fn leave(&self, out: &mut impl Write) {
+        let _ = terminal::disable_raw_mode();
+        if self.mouse {
+            let _ = execute!(out, DisableMouseCapture);
+        }
+        let show_cursor = b"\x1b[?25h";
+        let _ = out.write_all(&[ALTERNATE_SCREEN_OFF, show_cursor, self.plan.leave().as_slice()].concat());
+        let _ = out.flush();
+        if self.plan.passthrough == Passthrough::Tmux {
+            tmux::refresh_client();
+        }
+    }
+}
+
+fn run_terminal(
+    app: &mut App,
+    terminal: &Terminal,
+    bidi: BidiMode,
+    theme: ThemeChoice,
+    mouse: bool,
+) -> std::io::Result<()> {
+    let reorder = bidi == BidiMode::App;
+    let tmux_allows = reorder && terminal.multiplexer == Some(Multiplexer::Tmux) && tmux::allows_passthrough();
+    terminal::enable_raw_mode()?;
+    // asked while raw mode is on and before anything is drawn
+    let env = |k: &str| std::env::var(k).ok();
+    let questions = Questions::for_terminal(terminal, reorder, app.color && theme == ThemeChoice::Auto, &env);
+    let answers = query::ask(&questions, query::ANSWER_TIMEOUT).unwrap_or_default();
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    app.background = crate::terminal::background(theme, answers.background, colorfgbg.as_deref()).0;
+    let plan = if std::env::var("QARI_TERMINAL_SETUP").is_ok_and(|v| v == "off") {
+        // for comparing with a terminal prepared by hand (scripts/real-terminals.sh)
+        Plan::hands_off()
+    } else {
+        Plan::new(terminal, reorder, Passthrough::for_terminal(terminal, tmux_allows), answers.mlterm_use_ctl)
+    };
+    for notice in advice::for_reader(terminal, &plan) {
+        app.notify(app.interface.text(notice));
+    }
+    let setup = Setup { plan, mouse };
+    let on_panic = setup.clone();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let mut out = std::io::stdout();
-        let _ = out.write_all(BIDI_IMPLICIT);
-        let _ = execute!(out, DisableMouseCapture);
-        let _ = out.flush();
+        on_panic.leave(&mut std::io::stdout());
         previous(info);
     }));
-    let mut terminal = ratatui::try_init()?;
     let mut out = std::io::stdout();
-    if bidi == BidiMode::App {
-        out.write_all(BIDI_EXPLICIT)?;
-        out.flush()?;
-    }
-    if mouse {
-        execute!(out, EnableMouseCapture)?;
-    }
-    let result = event_loop(&mut terminal, app);
-    if mouse {
-        let _ = execute!(out, DisableMouseCapture);
-    }
-    if bidi == BidiMode::App {
-        let _ = out.write_all(BIDI_IMPLICIT);
-        let _ = out.flush();
-    }
-    ratatui::restore();
+    let result = setup.enter(&mut out).and_then(|()| {
+        let mut screen = ratatui::Terminal::new(BidiBackend::new(setup.plan.reassert()))?;
+        let late = LateAnswer::new(answers.may_come_late(&questions));
+        event_loop(&mut screen, app, late)
+    });
+    setup.leave(&mut out);
+    let _ = std::panic::take_hook();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::Terminal<BidiBackend>,
+    app: &mut App,
+    mut late: LateAnswer,
+) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let mut dirty = true;
     while !app.quit {
+        if app.redraw {
+            app.redraw = false;
+            // resizing to the same size clears and forgets the last frame; `clear()` would
+            // also ask the terminal where the cursor is, which a full-screen reader needs not
+            let area = terminal.size()?.into();
+            terminal.resize(area)?;
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
         }
         if event::poll(Duration::from_millis(50))? {
             match event::read()? {
+                Event::Key(k) if late.swallows(raw_key(k.code, k.modifiers)) => {}
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     if let Some(key) = key_of(k.code, k.modifiers) {
                         app.clear_messages();
@@ -292,6 +359,15 @@ fn open_in_browser(url: &str) -> std::io::Result<()> {
         .stderr(std::process::Stdio::null())
         .spawn()
         .map(|_| ())
+}
+
+fn raw_key(code: KeyCode, modifiers: KeyModifiers) -> RawKey {
+    match code {
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::ALT) => RawKey::Alt(c),
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => RawKey::Ctrl(c),
+        KeyCode::Char(c) => RawKey::Char(c),
+        _ => RawKey::Other,
+    }
 }
 
 fn key_of(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {

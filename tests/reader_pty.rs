@@ -42,15 +42,33 @@ fn opens_the_seed_follows_the_read_also_link_searches_resizes_and_quits() {
     s.wait_for("a redraw at 30x8", 10, |rows| rows.len() == 8 && rows[7].contains("story"));
     s.resize(120, 40);
     s.wait_for("back to 120x40", 10, |rows| rows[0].contains(&title_0));
+    // Ctrl-L draws everything again from a cleared screen
+    s.send("\x0c");
+    s.wait_for("the redraw", 10, |rows| rows[0].contains(&title_0));
 
     s.send("q");
     assert_eq!(s.wait_exit(10), 0);
     let raw = s.raw_bytes();
-    let entered = find(&raw, b"\x1b[?1049h").expect("the alternate screen was entered");
     let explicit = find(&raw, b"\x1b[8l").expect("bidi explicit mode was asked for");
+    let entered = find(&raw, b"\x1b[?1049h").expect("the alternate screen was entered");
     let left = find(&raw, b"\x1b[?1049l").expect("the alternate screen was left");
     let implicit = find(&raw, b"\x1b[8h").expect("bidi implicit mode was restored");
-    assert!(entered < explicit && explicit < implicit && implicit < left, "escapes in the wrong order");
+    // VTE keeps the mode per row as rows are made: explicit before the alternate screen's rows
+    // exist, implicit once they are gone
+    assert!(explicit < entered && entered < left && left < implicit, "escapes in the wrong order");
+    assert_eq!(raw[..entered].windows(4).filter(|w| w == b"\x1b[8h").count(), 0);
+    // every clear (the resizes clear the screen) comes after explicit mode was asked for again
+    let mut from = entered;
+    let mut clears = 0;
+    while let Some(k) = find(&raw[from..left], b"\x1b[2J") {
+        let clear = from + k;
+        let before = &raw[from..clear];
+        assert!(find(before, b"\x1b[8l").is_some(), "a clear at byte {clear} without explicit mode asked again");
+        clears += 1;
+        from = clear + 4;
+    }
+    assert!(clears >= 4, "three resizes and a redraw, {clears} clears");
+    assert!(find(&raw[implicit..], b"\x1b[8l").is_none(), "explicit mode left on");
 }
 
 #[test]

@@ -100,7 +100,7 @@ fn figures_are_highlighted_by_kind_and_the_selected_one_stands_out() {
     let (mut app, buf, cells) = at_the_casualties(true);
     for &(x, y) in &cells {
         let cell = &buf[(x, y)];
-        assert_eq!(cell.fg, Color::LightRed, "counts in light red");
+        assert_eq!(cell.fg, Color::Indexed(qari::ui::theme::DARK.count), "counts in the dark palette's red");
         assert!(cell.modifier.contains(Modifier::BOLD));
     }
     // a name gets the quieter mark
@@ -121,6 +121,23 @@ fn figures_are_highlighted_by_kind_and_the_selected_one_stands_out() {
     for (x, y) in in_article(&app, cells_of(&buf, "43204")) {
         assert_eq!(buf[(x, y)].fg, Color::Reset);
     }
+}
+
+#[test]
+fn on_a_light_background_names_and_figures_are_drawn_in_dark_ink() {
+    let (mut app, _, _) = at_the_casualties(true);
+    app.background = qari::app::config::Background::Light;
+    let buf = draw(&app);
+    let light = qari::ui::theme::LIGHT;
+    for (x, y) in in_article(&app, cells_of(&buf, "43204")) {
+        assert_eq!(buf[(x, y)].fg, Color::Indexed(light.count));
+    }
+    let gaza = in_article(&app, cells_of(&buf, &visual("غزة")));
+    assert!(!gaza.is_empty());
+    assert!(gaza.iter().any(|&(x, y)| buf[(x, y)].fg == Color::Indexed(light.entity)));
+    // never the light gray (ANSI 7) that vanishes on white
+    assert!(gaza.iter().all(|&(x, y)| !matches!(buf[(x, y)].fg, Color::Gray | Color::White)));
+    assert_eq!(buf[(0, 0)].bg, Color::Indexed(light.accent), "the title bar");
 }
 
 #[test]
@@ -224,6 +241,36 @@ fn a_paragraph_of_a_hundred_thousand_names_draws_and_scrolls() {
         let marked = in_article(&app, cells_of(&buf, &visual("غزة")));
         assert!(marked.iter().any(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::UNDERLINED)));
     }
+}
+
+#[test]
+fn with_the_terminal_reordering_each_row_holds_one_pane() {
+    let loaded = load_bytes(include_bytes!("../assets/articles/000_d88aa69e352b5fd0.txt"), "seed.txt").unwrap();
+    let options = LayoutOptions { reorder: false, shaping: false, ..LayoutOptions::default() };
+    let mut app = reader_of(loaded.article, options);
+    for r in app.library.order.clone() {
+        let facts = extract_story(app.library.story(r), &[]);
+        app.add_facts(r, facts);
+    }
+    app.resize(120, 40);
+    let article = rows(&draw(&app));
+    // logical text: the terminal reorders it
+    assert!(article.iter().any(|r| r.contains("أوستن وغالانت")));
+    assert!(!article.iter().any(|r| r.contains("Figures (11)")), "no panel beside the article");
+    // the body's rows: nothing but the article's text and its scrollbar in the last column
+    for row in &article[1..39] {
+        let inner: String = row.chars().take(118).collect();
+        assert!(!inner.contains('│'), "a pane border on a row: {row}");
+    }
+    app.handle(Key::Tab);
+    let panel = rows(&draw(&app));
+    assert!(panel[1].starts_with(" Figures (11)"), "{}", panel[1]);
+    assert!(!panel[1..39].iter().any(|r| r.contains("أوستن وغالانت يبحثان فرص الحل")), "the article is covered");
+    app.handle(Key::Tab);
+    let library = rows(&draw(&app));
+    assert!(library[1].starts_with('▶'), "{}", library[1]);
+    assert!(library[2].contains("2024-11-01 · 11 figures"));
+    assert!(!library.iter().any(|r| r.contains("Figures (11)")));
 }
 
 // ---- the Arabic interface ----

@@ -21,13 +21,38 @@ pub struct Config {
     pub months: Option<Months>,
     #[serde(default)]
     pub keys: HashMap<String, Vec<String>>,
-    #[serde(default)]
+    /// `theme = "auto" | "light" | "dark"`, or a `[theme]` table of colours (which may hold
+    /// `background = …` too).
+    #[serde(default, deserialize_with = "theme_setting")]
     pub theme: Theme,
     #[serde(default)]
     pub fetch: crate::fetch::FetchConfig,
     /// Per feed settings, by URL or title: `[feeds."https://…"] full_text = "always"`.
     #[serde(default)]
     pub feeds: HashMap<String, crate::fetch::FeedConfig>,
+}
+
+/// Which palette: the one for the terminal's background as detected, or one chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl crate::layout::Named for ThemeChoice {
+    const NAMES: &'static [(&'static str, Self)] =
+        &[("auto", ThemeChoice::Auto), ("light", ThemeChoice::Light), ("dark", ThemeChoice::Dark)];
+}
+
+/// The terminal's background, as far as the palette is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Background {
+    #[default]
+    Dark,
+    Light,
 }
 
 impl Config {
@@ -46,6 +71,8 @@ impl Config {
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
+    /// The palette for a light or dark background (`auto`: the terminal's, as detected).
+    pub background: Option<ThemeChoice>,
     pub accent: Option<String>,
     pub count: Option<String>,
     pub approx: Option<String>,
@@ -58,6 +85,28 @@ pub struct Theme {
     pub quantity: Option<String>,
     pub entity: Option<String>,
     pub search: Option<String>,
+}
+
+/// `theme` as a word (`theme = "light"`) or as a table of colours.
+fn theme_setting<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Theme, D::Error> {
+    struct Setting;
+    impl<'de> serde::de::Visitor<'de> for Setting {
+        type Value = Theme;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("\"auto\", \"light\", \"dark\" or a table of colours")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Theme, E> {
+            let choice = ThemeChoice::deserialize(serde::de::value::StrDeserializer::<E>::new(word))?;
+            Ok(Theme { background: Some(choice), ..Theme::default() })
+        }
+
+        fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Theme, M::Error> {
+            Theme::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    deserializer.deserialize_any(Setting)
 }
 
 /// Where the config lives: `QARI_CONFIG`, else the platform's config directory.
@@ -117,6 +166,17 @@ mod tests {
         );
         assert_eq!(c.keys["down"], vec!["n"]);
         assert_eq!(c.theme.count.as_deref(), Some("#ff8800"));
+    }
+
+    #[test]
+    fn theme_as_a_word_or_in_the_table() {
+        let word = parse("theme = \"light\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(word.theme.background, Some(ThemeChoice::Light));
+        let table = parse("[theme]\nbackground = \"dark\"\nentity = \"blue\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(table.theme.background, Some(ThemeChoice::Dark));
+        assert_eq!(table.theme.entity.as_deref(), Some("blue"));
+        let err = parse("mouse = true\ntheme = \"sepia\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(err.starts_with("c.toml:2:") && err.contains("light"), "{err}");
     }
 
     #[test]

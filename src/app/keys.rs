@@ -119,6 +119,7 @@ pub enum Action {
     /// The open story's link in the browser.
     OpenLink,
     ToggleRead,
+    Redraw,
 }
 
 /// The default bindings, in the order the help shows them: (action, config name, keys, help).
@@ -151,6 +152,7 @@ pub const DEFAULT_BINDINGS: &[(Action, &str, &[&str], Msg)] = &[
     (Action::FetchAll, "fetch_all", &["R"], Msg::HelpFetchAll),
     (Action::OpenLink, "open_link", &["o"], Msg::HelpOpenLink),
     (Action::ToggleRead, "toggle_read", &["u"], Msg::HelpToggleRead),
+    (Action::Redraw, "redraw", &["Ctrl-l"], Msg::HelpRedraw),
 ];
 
 /// The bindings in force.

@@ -104,9 +104,13 @@ pub struct App {
     /// Messages for the status bar, newest last; clean of controls (see [`App::notify`]).
     messages: Vec<String>,
     pub quit: bool,
+    /// The whole screen is to be drawn again from nothing (the terminal edge clears it).
+    pub redraw: bool,
     pub size: (u16, u16),
     pub state: State,
     pub theme: config::Theme,
+    /// The background the palette is for.
+    pub background: config::Background,
     /// The interface's language, digits and month names (set with [`App::set_interface`]).
     pub interface: Interface,
     /// The month names each story writes, found when the library first shows it.
@@ -168,9 +172,11 @@ impl App {
             want_library: None,
             want_panel: None,
             quit: false,
+            redraw: false,
             size: (80, 24),
             state,
             theme: config::Theme::default(),
+            background: config::Background::default(),
             interface: Interface::default(),
             months: RefCell::new(HashMap::new()),
             color: true,
@@ -205,12 +211,21 @@ impl App {
     /// Where the panes are: library, article, panel from the left, or from the right when
     /// the interface is Arabic.
     pub fn panes(&self) -> Panes {
-        let p = panes::panes(self.size.0, self.size.1, self.want_library, self.want_panel);
+        let p = if self.one_pane_at_a_time() {
+            panes::one_at_a_time(self.size.0, self.size.1, self.focus)
+        } else {
+            panes::panes(self.size.0, self.size.1, self.want_library, self.want_panel)
+        };
         if self.interface.rtl() {
             p.mirrored(self.size.0)
         } else {
             p
         }
+    }
+
+    /// A terminal that reorders (`--bidi terminal`) reorders whole rows: the panes take turns.
+    pub fn one_pane_at_a_time(&self) -> bool {
+        !self.options.reorder
     }
 
     /// The terminal's new size: the article pane keeps its reading position.
@@ -486,6 +501,11 @@ impl App {
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::ToggleHighlights => self.highlights = !self.highlights,
+            // one pane at a time: the key shows that pane, or the article again
+            Action::ToggleLibrary | Action::TogglePanel if self.one_pane_at_a_time() => {
+                let pane = if action == Action::ToggleLibrary { Focus::Library } else { Focus::Panel };
+                self.focus_on(if self.focus == pane { Focus::Article } else { pane });
+            }
             // resize moves the focus off a pane that folds away
             Action::ToggleLibrary => {
                 self.want_library = Some(self.panes().library.is_none());
@@ -501,6 +521,7 @@ impl App {
                 let message = if self.reveal_controls { Msg::ControlsShown } else { Msg::ControlsHidden };
                 self.notify(self.interface.text(message));
             }
+            Action::Redraw => self.redraw = true,
             Action::Fetch => self.start_fetch(false),
             Action::FetchAll => self.start_fetch(true),
             Action::OpenLink => self.open_link(),
@@ -547,11 +568,11 @@ impl App {
     fn cycle_focus(&mut self, forward: bool, wrap: bool) {
         let p = self.panes();
         let mut order = Vec::new();
-        if p.library.is_some() {
+        if p.library.is_some() || self.one_pane_at_a_time() {
             order.push(Focus::Library);
         }
         order.push(Focus::Article);
-        if p.panel.is_some() || p.panel_overlay || self.size.0 < panes::PANEL_MIN_WIDTH {
+        if p.panel.is_some() || p.panel_overlay || self.size.0 < panes::PANEL_MIN_WIDTH || self.one_pane_at_a_time() {
             order.push(Focus::Panel);
         }
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
@@ -566,6 +587,12 @@ impl App {
         if self.size.0 < panes::PANEL_MIN_WIDTH {
             self.want_panel = (self.focus == Focus::Panel).then_some(true);
         }
+        self.focus_on(self.focus);
+    }
+
+    /// Focus on a pane; the panel's selection lands on something that can be opened.
+    fn focus_on(&mut self, focus: Focus) {
+        self.focus = focus;
         if self.focus == Focus::Panel {
             let items = self.panel_items();
             if !items.get(self.panel_selected).is_some_and(Item::selectable) {
@@ -575,6 +602,12 @@ impl App {
     }
 
     fn open_selected(&mut self) {
+        // one pane at a time: what the panel opens is seen in the article
+        if self.focus == Focus::Panel && self.one_pane_at_a_time() {
+            self.open_from_panel();
+            self.focus = Focus::Article;
+            return;
+        }
         match self.focus {
             Focus::Library => match self.rows.get(self.library_selected).copied() {
                 Some(shelf::Row::File(r)) => {
@@ -585,22 +618,26 @@ impl App {
                 Some(shelf::Row::Feed(feed)) => self.toggle_feed(feed),
                 None => {}
             },
-            Focus::Panel => match self.panel_items().get(self.panel_selected).cloned() {
-                Some(Item::Figure(i)) => self.select_figure(i),
-                Some(Item::Link(target)) => self.open(target.story, true),
-                Some(Item::Quote(i)) => {
-                    if let Some(q) = self.current_facts().map(|f| f.quotes[i].paragraph) {
-                        self.view.reveal(block_of_paragraph(q), 0);
-                    }
-                }
-                Some(Item::Person(i)) => self.search_for(self.current_facts().map(|f| f.people[i].name.clone())),
-                Some(Item::Place(i)) => self.search_for(self.current_facts().map(|f| f.places[i].name.clone())),
-                Some(Item::Organization(i)) => {
-                    self.search_for(self.current_facts().map(|f| f.organizations[i].name.clone()))
-                }
-                _ => {}
-            },
+            Focus::Panel => self.open_from_panel(),
             Focus::Article => {}
+        }
+    }
+
+    fn open_from_panel(&mut self) {
+        match self.panel_items().get(self.panel_selected).cloned() {
+            Some(Item::Figure(i)) => self.select_figure(i),
+            Some(Item::Link(target)) => self.open(target.story, true),
+            Some(Item::Quote(i)) => {
+                if let Some(q) = self.current_facts().map(|f| f.quotes[i].paragraph) {
+                    self.view.reveal(block_of_paragraph(q), 0);
+                }
+            }
+            Some(Item::Person(i)) => self.search_for(self.current_facts().map(|f| f.people[i].name.clone())),
+            Some(Item::Place(i)) => self.search_for(self.current_facts().map(|f| f.places[i].name.clone())),
+            Some(Item::Organization(i)) => {
+                self.search_for(self.current_facts().map(|f| f.organizations[i].name.clone()))
+            }
+            _ => {}
         }
     }
 

@@ -15,6 +15,8 @@ pub struct Panes {
     pub title: Area,
     pub library: Option<Area>,
     pub article: Area,
+    /// Beside the article, or over it when `library_overlay`.
+    pub library_overlay: bool,
     /// Beside the article, or over it when `panel_overlay`.
     pub panel: Option<Area>,
     pub panel_overlay: bool,
@@ -63,6 +65,26 @@ pub fn panes(width: u16, height: u16, library: Option<bool>, panel: Option<bool>
     p
 }
 
+/// One pane at a time, over the whole body: the focused one. For a terminal that reorders
+/// each whole row (`--bidi terminal`), which would mix two panes' text on one row. The
+/// article keeps the whole body (its text is laid out for that width) and is covered by the
+/// library or the panel when they have the focus.
+pub fn one_at_a_time(width: u16, height: u16, focus: super::Focus) -> Panes {
+    let mut p = panes(width, height, Some(false), Some(false));
+    match focus {
+        super::Focus::Article => {}
+        super::Focus::Library => {
+            p.library = Some(p.article);
+            p.library_overlay = true;
+        }
+        super::Focus::Panel => {
+            p.panel = Some(p.article);
+            p.panel_overlay = true;
+        }
+    }
+    p
+}
+
 impl Panes {
     /// The same panes as a right-to-left interface places them: library on the right, panel
     /// on the left, every area flipped across a terminal `width` columns wide.
@@ -73,6 +95,7 @@ impl Panes {
             library: self.library.map(flip),
             article: flip(self.article),
             panel: self.panel.map(flip),
+            library_overlay: self.library_overlay,
             panel_overlay: self.panel_overlay,
             status: flip(self.status),
         }
@@ -110,6 +133,20 @@ mod tests {
         assert!(p.panel.is_none());
         let p = panes(40, 12, None, Some(true));
         assert!(p.panel_overlay && p.panel.is_some());
+    }
+
+    #[test]
+    fn one_at_a_time_never_puts_two_panes_on_a_row() {
+        use super::super::Focus;
+        for focus in [Focus::Library, Focus::Article, Focus::Panel] {
+            let p = one_at_a_time(140, 40, focus);
+            assert_eq!((p.article.x, p.article.width), (0, 140), "the article keeps the whole width");
+            let shown: Vec<Area> = [p.library, p.panel].into_iter().flatten().collect();
+            assert!(shown.iter().all(|a| *a == p.article), "{focus:?}: {p:?}");
+            assert_eq!(shown.len(), usize::from(focus != Focus::Article));
+            assert_eq!(p.library_overlay, focus == Focus::Library);
+            assert_eq!(p.panel_overlay, focus == Focus::Panel);
+        }
     }
 
     #[test]

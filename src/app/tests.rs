@@ -71,6 +71,47 @@ fn tab_cycles_through_the_visible_panes() {
 }
 
 #[test]
+fn with_the_terminal_reordering_the_panes_take_turns() {
+    let loaded = load_bytes(include_bytes!("../../assets/articles/000_d88aa69e352b5fd0.txt"), "seed.txt").unwrap();
+    let options = LayoutOptions { shaping: false, reorder: false, ..LayoutOptions::default() };
+    let mut app =
+        App::new(Library::from_articles(vec![loaded.article]), options, Keymap::default(), State::default(), false);
+    for r in app.library.order.clone() {
+        let facts = extract_story(app.library.story(r), &[]);
+        app.add_facts(r, facts);
+    }
+    app.resize(140, 40);
+    assert!(app.one_pane_at_a_time());
+    let p = app.panes();
+    assert!(p.library.is_none() && p.panel.is_none(), "only the article: {p:?}");
+    assert_eq!(app.view.width, 138, "the article has the whole width (less the scrollbar and margin)");
+    // Tab goes through all three, each over the whole body
+    press(&mut app, "\t");
+    assert_eq!((app.focus, app.panes().panel.map(|a| a.width)), (Focus::Panel, Some(140)));
+    press(&mut app, "\t");
+    assert_eq!((app.focus, app.panes().library.map(|a| a.width)), (Focus::Library, Some(140)));
+    press(&mut app, "\t");
+    assert_eq!(app.focus, Focus::Article);
+    // l and f show the library and the panel, and the same key goes back to the article
+    press(&mut app, "l");
+    assert_eq!(app.focus, Focus::Library);
+    press(&mut app, "l");
+    assert_eq!(app.focus, Focus::Article);
+    press(&mut app, "f");
+    assert_eq!(app.focus, Focus::Panel);
+    // opening a figure from the panel shows it in the article
+    let items = app.panel_items();
+    let (at, figure) =
+        items.iter().enumerate().find_map(|(k, i)| if let Item::Figure(f) = i { Some((k, *f)) } else { None }).unwrap();
+    app.panel_selected = at;
+    press(&mut app, "\r");
+    assert_eq!((app.focus, app.selected_figure), (Focus::Article, Some(figure)));
+    // opening a story from the library shows the article
+    press(&mut app, "ljj\r");
+    assert_eq!(app.focus, Focus::Article);
+}
+
+#[test]
 fn figures_step_in_reading_order_and_scroll_into_view() {
     let mut app = seed_app(80, 12);
     press(&mut app, "]");

@@ -1,5 +1,6 @@
 //! The command line: options, sub-commands, exit codes. The edge where errors get context.
 
+mod doctor_cmd;
 mod extract_cmd;
 mod feed_cmd;
 mod fetch_cmd;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
+use crate::app::config::ThemeChoice;
 use crate::i18n::{Digits, InterfaceChoices, Lang, Months};
 use crate::layout::{BaseDirection, BidiMode, LayoutChoices, Named, Shaping};
 use crate::reader::{ReaderError, ReaderOptions};
@@ -38,6 +40,9 @@ pub struct ReaderArgs {
     /// Neither read nor write reading positions.
     #[arg(long)]
     pub no_state: bool,
+    /// Colours for a light or dark background (auto: ask the terminal).
+    #[arg(long, value_parser = choice::<ThemeChoice>())]
+    pub theme: Option<ThemeChoice>,
 }
 
 #[derive(Debug, Args, Clone, Copy, Default)]
@@ -102,6 +107,9 @@ pub enum Command {
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  qari man > qari.1 && man ./qari.1")]
     Man,
+    /// Print what qari detects about this terminal (bidi, shaping, colours, locale) and what
+    /// it will do there.
+    Doctor,
 }
 
 /// Exit codes: 0 ok, 1 bad input, 2 usage.
@@ -128,12 +136,14 @@ pub fn main() -> ExitCode {
             Ok(())
         }
         Some(Command::Man) => write_out(clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())),
+        Some(Command::Doctor) => doctor_cmd::run(&cli.global),
         None => {
-            let ReaderArgs { paths, mouse, no_state } = cli.reader;
+            let ReaderArgs { paths, mouse, no_state, theme } = cli.reader;
             let options = ReaderOptions {
                 paths,
                 mouse,
                 no_state,
+                theme,
                 layout: cli.global.layout(),
                 interface: cli.global.interface(),
             };

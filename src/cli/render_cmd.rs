@@ -8,7 +8,9 @@ use clap::Args;
 use super::{write_out, CliError, GlobalArgs};
 use crate::article::decode::{check_not_binary, decode_chunk, is_utf16};
 use crate::article::{load_bytes, load_file, Story};
-use crate::layout::{layout, title_direction, LayoutOptions};
+use crate::layout::{layout, title_direction, BidiMode, LayoutChoices, LayoutOptions};
+use crate::terminal::escapes::ExplicitRows;
+use crate::terminal::{render_target, RenderTarget, Terminal};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -27,12 +29,31 @@ pub struct RenderArgs {
 
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let width = args.width.unwrap_or_else(terminal_width);
-    let options = global.layout().layout_options(width, &|k| std::env::var(k).ok());
-    let name = args.path.display().to_string();
+    let env = |k: &str| std::env::var(k).ok();
+    let choices = global.layout();
     let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let terminal = Terminal::detect(&env);
+    let options = choices.layout_options(width, &env);
+    match render_target(&terminal, stdout.is_terminal(), choices.bidi()) {
+        RenderTarget::AsIs => render(args, &options, BufWriter::with_capacity(1 << 16, stdout.lock())),
+        RenderTarget::ExplicitRows => {
+            let mut rows = ExplicitRows::new(BufWriter::with_capacity(1 << 16, stdout.lock()));
+            let result = render(args, &options, &mut rows);
+            write_out(rows.finish().map(drop))?;
+            result
+        }
+        RenderTarget::Logical => {
+            // what `--bidi terminal` prints: the terminal reorders (and joins) by itself
+            let logical = LayoutChoices { bidi: Some(BidiMode::Terminal), ..choices }.layout_options(width, &env);
+            render(args, &logical, BufWriter::with_capacity(1 << 16, stdout.lock()))
+        }
+    }
+}
+
+fn render(args: &RenderArgs, options: &LayoutOptions, mut out: impl Write) -> Result<(), CliError> {
+    let name = args.path.display().to_string();
     if args.plain {
-        return match render_stream(&args.path, &name, &options, &mut out) {
+        return match render_stream(&args.path, &name, options, &mut out) {
             Ok(bad) => {
                 warn_bad_bytes(&name, bad);
                 Ok(())
@@ -52,7 +73,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
             if stories.len() == 1 { "story" } else { "stories" }
         )));
     };
-    write_out(write_story(story, &options, &mut out).and_then(|_| out.flush()))
+    write_out(write_story(story, options, &mut out).and_then(|_| out.flush()))
 }
 
 fn warn_bad_bytes(name: &str, bad: usize) {

@@ -637,8 +637,33 @@ impl Reader<'_> {
                 // a fraction is of something definite: ثلث السكان
                 let fraction = phrase.in_words && value.fract() != 0.0 && value < 1.0;
                 let (label, took_noun) = self.count_label(start, end, fraction);
-                extra.label = label;
+                let noun = took_noun.then_some(end);
                 if took_noun {
+                    end += 1;
+                }
+                (extra.label, extra.unit) = self.outcome(start, end, noun, label);
+                // القطار رقم 2011: a number that names, not counts
+                if i > 0 && stems(self.key(i - 1)).any(|s| s == "رقم") {
+                    i = end;
+                    continue;
+                }
+                // ذكريات 2023، كأس العالم 2026: a year, when nothing is counted
+                let year = matches!(self.tokens[i].kind, Kind::Number { int_digits: 4, grouped: false, .. })
+                    && (1900.0..=2100.0).contains(&value)
+                    && value.fract() == 0.0;
+                if extra.label.is_none() && year && extra.qualifier.is_none() && phrase.end == i + 1 {
+                    kind = FigureKind::Date;
+                    self.push(kind, FigureValue::Text(format!("{}", value as u32)), start..end, extra);
+                    i = end;
+                    continue;
+                }
+            }
+            if kind == FigureKind::Quantity && extra.unit == Some("degree") && self.is_magnitude(end) {
+                extra.unit = Some("richter");
+                while self.key(end) != "ريختر" && end < self.tokens.len() && self.is_richter_scale_word(end) {
+                    end += 1;
+                }
+                if self.key(end) == "ريختر" {
                     end += 1;
                 }
             }
@@ -658,6 +683,74 @@ impl Reader<'_> {
             self.push(kind, value, start..end, extra);
             i = end;
         }
+    }
+
+    /// What befell those a count counts, from the words around it: families that fled are
+    /// `displaced` with the unit `family`; houses, buildings and schools destroyed or damaged;
+    /// people who lost their lives (`لقوا حتفهم`), went missing (`في عداد المفقودين`), fled,
+    /// were hurt or detained, when the noun alone says only who they were. `lead..end` is the
+    /// figure with its noun; `noun` the noun's token.
+    fn outcome(
+        &self,
+        lead: usize,
+        end: usize,
+        noun: Option<usize>,
+        label: Option<String>,
+    ) -> (Option<String>, Option<&'static str>) {
+        static OUTCOMES: Table<&str> = Table::new(OUTCOME_WORDS);
+        static BUILDINGS: Table<&str> = Table::new(BUILDING_NOUNS);
+        // the words of the clause around: three before, five after, not across a comma
+        let before = (lead.saturating_sub(3)..lead).rev().take_while(|&k| self.tokens[k].is_word());
+        let after = (end..(end + 5).min(self.tokens.len())).take_while(|&k| self.tokens[k].is_word());
+        let window: Vec<usize> = after.chain(before).collect();
+        let noun_key = noun.map(|n| self.key(n)).unwrap_or("");
+        if let Some(unit) = BUILDINGS.get(noun_key) {
+            let any = |list: &[&str]| window.iter().any(|&k| stems(self.key(k)).any(|s| list.contains(&s.as_ref())));
+            return if any(DAMAGED_WORDS) {
+                (Some("damaged".into()), Some(unit))
+            } else if any(DESTROYED_WORDS) {
+                (Some("destroyed".into()), Some(unit))
+            } else {
+                (label, None)
+            };
+        }
+        let missing = window.iter().any(|&k| self.key(k) == "عداد" && self.key(k + 1) == "المفقودين");
+        let outcome = if missing {
+            Some("missing")
+        } else {
+            window.iter().find_map(|&k| stems(self.key(k)).take(4).find_map(|s| OUTCOMES.get(&s)))
+        };
+        if FAMILY_NOUNS.contains(&noun_key) {
+            let displaced = label.as_deref() == Some("displaced") || outcome == Some("displaced");
+            return (if displaced { Some("displaced".into()) } else { label }, Some("family"));
+        }
+        // what the noun says of those counted gives way to what befell them: words after the
+        // noun (12 طفلا توفوا) outrank any plain noun, words before it only a noun of no
+        // vocabulary (وأصيب 23 آخرون; نزح آلاف المدنيين stays people)
+        let after_outcome = if missing {
+            outcome
+        } else {
+            (end..(end + 5).min(self.tokens.len()))
+                .take_while(|&k| self.tokens[k].is_word())
+                .find_map(|k| stems(self.key(k)).take(4).find_map(|s| OUTCOMES.get(&s)))
+        };
+        let vocabulary = label.as_deref().is_some_and(|l| matches!(l, "people" | "children" | "soldiers"));
+        let plain_noun = label.as_deref().is_none_or(|l| !l.is_ascii());
+        match (after_outcome, outcome) {
+            (Some(o), _) if vocabulary || plain_noun => (Some(o.to_string()), None),
+            (_, Some(o)) if plain_noun => (Some(o.to_string()), None),
+            _ => (label, None),
+        }
+    }
+
+    /// A magnitude on the Richter scale: `بقوة 5.9 درجات على مقياس ريختر`.
+    fn is_magnitude(&self, end: usize) -> bool {
+        // the scale must be named: a bare زلزال بقوة 6 درجات keeps its degrees
+        (end..(end + 4).min(self.tokens.len())).any(|k| self.key(k) == "ريختر")
+    }
+
+    fn is_richter_scale_word(&self, k: usize) -> bool {
+        matches!(self.key(k), "علي" | "مقياس" | "سلم")
     }
 
     /// A currency word at token i with its adjective: (ISO code, tokens used).
@@ -774,7 +867,8 @@ impl Reader<'_> {
             let (qualifier, q_start) = self.qualifier_before(i);
             let (label, took) = self.count_label(q_start.unwrap_or(i), after_of, true);
             let end = if took { after_of + 1 } else { end };
-            let extra = Extra { label, qualifier, ..Extra::default() };
+            let (label, unit) = self.outcome(q_start.unwrap_or(i), end, took.then_some(after_of), label);
+            let extra = Extra { label, qualifier, unit, ..Extra::default() };
             self.push(FigureKind::Approx, FigureValue::Int(value as i64), q_start.unwrap_or(i)..end, extra);
         }
     }

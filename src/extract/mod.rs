@@ -5,6 +5,7 @@ pub mod entities;
 pub mod figures;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod names;
 pub mod numbers;
 pub mod quotes;
 pub mod related;
@@ -141,12 +142,13 @@ fn with_figures(story: &Story, known_people: &[String], figures: Vec<Figure>) ->
     let mut known: HashSet<String> =
         people.iter().flat_map(|p| fold(&p.name).split(' ').map(String::from).collect::<Vec<_>>()).collect();
     known.extend(organizations.iter().map(|o| fold(&o.name)));
+    let org_names: Vec<String> = organizations.iter().map(|o| o.name.clone()).collect();
     let mut last_speaker = None;
     let quotes = story
         .paragraphs
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| quotes::quotes_in(p, i as i64, &known, &mut last_speaker))
+        .flat_map(|(i, p)| quotes::quotes_in(p, i as i64, &known, &org_names, &mut last_speaker))
         .collect();
     Facts { figures, people, places, organizations, quotes }
 }
@@ -174,3 +176,6 @@ pub fn extract_all(stories: &[&Story]) -> (Vec<Facts>, Vec<Vec<related::Related<
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod pattern_tests;

@@ -24,6 +24,8 @@ keys! {
         StatusStory, StatusSearch, Hints, SearchPrompt,
         // messages
         ControlsShown, ControlsHidden, StillExtracting, ConfigProblem,
+        // what the reader says once about a terminal it cannot set up alone
+        KonsoleBidi, TmuxPassthrough,
         // library
         Undated,
         // facts panel
@@ -35,11 +37,11 @@ keys! {
         HelpTitle, HelpMore, HelpQuit, HelpHelp, HelpDown, HelpUp, HelpPageDown, HelpPageUp,
         HelpTop, HelpBottom, HelpNextPane, HelpPrevPane, HelpPaneLeft, HelpPaneRight, HelpOpen,
         HelpBack, HelpNextFigure, HelpPrevFigure, HelpSearch, HelpNextHit, HelpPrevHit, HelpClose,
-        HelpHighlights, HelpLibrary, HelpPanel, HelpControls, HelpFetch, HelpFetchAll, HelpOpenLink,
-        HelpToggleRead,
+        HelpHighlights, HelpLibrary, HelpPanel, HelpControls, HelpRedraw, HelpFetch, HelpFetchAll,
+        HelpOpenLink, HelpToggleRead,
         // feeds in the reader
         FeedUnread, Fetching, FetchDone, FetchFailed, AlreadyFetching, NoFeedSelected, NoLink,
-        OpeningLink, NotStored, MarkedRead, MarkedUnread, StoreProblem, SearchInStore,
+        OpeningLink, NotStored, MarkedRead, MarkedUnread, StoreProblem,
         // `qari extract --format table`
         TablePublished, TableDateline, TableSources, TableCounts, TablePeople, TablePlaces,
         TableOrganizations, TableQuote,

@@ -78,6 +78,8 @@ fn every_word_the_extractor_writes_has_an_arabic_term() {
         lexicon::MEASURE_UNITS,
         lexicon::WEEKDAYS,
         lexicon::ORDINAL_LABELS,
+        lexicon::OUTCOME_WORDS,
+        lexicon::BUILDING_NOUNS,
     ] {
         words.extend(table.iter().map(|(_, w)| *w));
     }
@@ -85,7 +87,7 @@ fn every_word_the_extractor_writes_has_an_arabic_term() {
         words.extend(default.iter().copied());
         words.extend(adjectives.iter().map(|(_, code)| *code));
     }
-    words.push("celsius");
+    words.extend(["celsius", "richter", "family", "destroyed", "damaged"]);
     let ar = Interface::arabic();
     for w in words {
         assert!(has_arabic(&ar.term(w)), "no Arabic for '{w}'");

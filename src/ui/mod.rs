@@ -2,7 +2,7 @@
 //! Every string from an article goes through the layout engine and is written cell by cell.
 
 mod text;
-mod theme;
+pub mod theme;
 
 use std::ops::Range;
 
@@ -55,11 +55,11 @@ fn key_name(name: &str) -> String {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let styles = Styles::new(&self.theme, self.color);
+        let styles = Styles::new(&self.theme, self.background, self.color);
         let panes = self.panes();
         let chrome = Chrome::new(self);
         draw_title_bar(self, buf, panes.title, &styles, &chrome);
-        if let Some(a) = panes.library {
+        if let Some(a) = panes.library.filter(|_| !panes.library_overlay) {
             draw_library(self, buf, a, &styles, &chrome);
             let x = if chrome.rtl() { a.x.checked_sub(1) } else { Some(a.x + a.width) };
             if let Some(x) = x {
@@ -67,6 +67,10 @@ impl Widget for &App {
             }
         }
         draw_article(self, buf, panes.article, &styles, chrome.rtl());
+        if let Some(a) = panes.library.filter(|_| panes.library_overlay) {
+            fill(buf, a.x, a.y, a.width, a.height, Style::default());
+            draw_library(self, buf, a, &styles, &chrome);
+        }
         if let Some(p) = panes.panel {
             // beside the article, the article's scrollbar is the border between them
             if panes.panel_overlay {

@@ -60,6 +60,10 @@ impl Session {
         cmd.env("QARI_CONFIG", dir.path("config.toml"));
         cmd.env("QARI_DATA", dir.path("data"));
         cmd.env_remove("NO_COLOR");
+        // the terminal the tests run in is not the one the program is given
+        for k in ["TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "COLORFGBG", "LC_CTYPE"] {
+            cmd.env_remove(k);
+        }
         // an English locale unless a test asks for another (an empty variable does not count)
         cmd.env("LC_ALL", "");
         cmd.env("LC_MESSAGES", "");
