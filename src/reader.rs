@@ -269,11 +269,14 @@ fn event_loop(
     Ok(())
 }
 
+/// The store as the reader reaches it: to read, and to fetch into.
+type StoreFeeds = (Box<dyn Shelf>, Box<dyn Fetcher>);
+
 /// The store's feeds for the library, when there is a store: the reader never creates one.
 fn feeds_of_store(
     env: &dyn Fn(&str) -> Option<String>,
     settings: crate::fetch::Settings,
-) -> Result<Option<(Box<dyn Shelf>, Box<dyn Fetcher>)>, StoreError> {
+) -> Result<Option<StoreFeeds>, StoreError> {
     let Some(path) = crate::store::data_dir(env).map(|d| d.join(crate::store::DB_NAME)) else { return Ok(None) };
     if !path.is_file() {
         return Ok(None);

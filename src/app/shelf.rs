@@ -422,8 +422,11 @@ mod tests {
         }
     }
 
+    /// What was asked to be fetched, and where its events go.
+    type Fetches = Rc<RefCell<Vec<(Vec<FeedId>, Sender<Event>)>>>;
+
     /// Remembers what it was asked to fetch; the test sends the events.
-    struct FakeFetcher(Rc<RefCell<Vec<(Vec<FeedId>, Sender<Event>)>>>);
+    struct FakeFetcher(Fetches);
 
     impl Fetcher for FakeFetcher {
         fn start(&self, feeds: Vec<Subscription>) -> Receiver<Event> {
@@ -457,8 +460,6 @@ mod tests {
             last_result: None,
         }
     }
-
-    type Fetches = Rc<RefCell<Vec<(Vec<FeedId>, Sender<Event>)>>>;
 
     fn app_with_feeds() -> (App, Rc<RefCell<Data>>, Fetches) {
         let loaded = load_bytes(include_bytes!("../../assets/articles/000_d88aa69e352b5fd0.txt"), "seed.txt").unwrap();
