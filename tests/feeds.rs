@@ -220,6 +220,8 @@ fn every_server_good_and_bad_ends_in_time_with_its_message_and_the_good_stories_
         let out = home.run(&["feed", "add", &server.url(path)]);
         assert!(out.status.success(), "{path}: {}", text(&out.stderr));
     }
+    let https = server.url("/rss").replace("http://", "https://");
+    assert!(home.run(&["feed", "add", &https]).status.success());
     let started = Instant::now();
     let (out, peak_kb) = home.run_measured(&["fetch"], Duration::from_secs(20));
     let took = started.elapsed();
@@ -234,7 +236,9 @@ fn every_server_good_and_bad_ends_in_time_with_its_message_and_the_good_stories_
         assert!(line.contains(message), "{path}: {line}");
     }
     assert!(stderr.lines().last().unwrap().contains(&format!("fetched {} feed(s): ", GOOD.len())), "summary: {stderr}");
-    assert!(stderr.contains(&format!("{} failed", BAD.len())), "{stderr}");
+    assert!(stderr.contains(&format!("{} failed", BAD.len() + 1)), "{stderr}");
+    let tls = stderr.lines().find(|l| l.contains(&format!("{https}:"))).unwrap();
+    assert!(tls.contains(": TLS: "), "https on a plain server: {tls}");
 
     // the good feeds' stories, all of them
     let out = home.run(&["stories", "--format", "json"]);

@@ -201,6 +201,9 @@ impl Client {
             ureq::Error::Rustls(e) => NetError::Tls(e.to_string()),
             ureq::Error::HostNotFound => NetError::Connect("host not found".into()),
             ureq::Error::ConnectionFailed => NetError::Connect("connection failed".into()),
+            // before any body, bytes that make no sense are the TLS handshake failing (rustls
+            // reports through io::Error): an https URL on a plain server, a broken certificate
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::InvalidData => NetError::Tls(e.to_string()),
             ureq::Error::Io(e) => self.io_error(e),
             ureq::Error::BodyExceedsLimit(n) => NetError::TooLarge(n),
             other => NetError::Other(other.to_string()),

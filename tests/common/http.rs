@@ -83,6 +83,12 @@ fn serve(mut stream: TcpStream, route: Route, log: Arc<Mutex<Vec<Request>>>, sto
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let _ = stream.set_write_timeout(Some(Duration::from_secs(5)));
+    // a TLS handshake on this plain server is answered as plain servers do: 400, in clear text
+    let mut first = [0u8; 1];
+    if stream.peek(&mut first).is_ok_and(|n| n == 1) && first[0] == 0x16 {
+        let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        return;
+    }
     let Ok(clone) = stream.try_clone() else { return };
     let mut reader = BufReader::new(clone);
     // keep-alive: several requests on one connection, each answered in turn
