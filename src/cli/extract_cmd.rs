@@ -32,15 +32,28 @@ pub enum Format {
     Table,
 }
 
+/// `{"articles": [...]}`: what `extract` prints, and `stories` with its own story type.
 #[derive(Serialize)]
-struct LibraryJson<'a> {
-    articles: Vec<ArticleJson<'a>>,
+pub(super) struct LibraryJson<'a, S = StoryJson<'a>> {
+    pub articles: Vec<ArticleJson<'a, S>>,
 }
 
 #[derive(Serialize)]
-struct ArticleJson<'a> {
-    path: &'a str,
-    stories: Vec<StoryJson<'a>>,
+pub(super) struct ArticleJson<'a, S = StoryJson<'a>> {
+    pub path: &'a str,
+    pub stories: Vec<S>,
+}
+
+impl<S: Serialize> LibraryJson<'_, S> {
+    /// The whole library as one JSON document, or one article a line (JSON Lines).
+    pub(super) fn write(&self, lines: bool, out: &mut impl Write) -> std::io::Result<()> {
+        if lines {
+            return self.articles.iter().try_for_each(|a| {
+                serde_json::to_writer(&mut *out, a).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+            });
+        }
+        serde_json::to_writer_pretty(&mut *out, self).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+    }
 }
 
 #[derive(Serialize)]
@@ -118,12 +131,7 @@ pub fn run(args: &ExtractArgs, interface: InterfaceChoices) -> Result<(), CliErr
         json.articles.push(ArticleJson { path: &article.path, stories: stories_json });
     }
     let written = match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from).and_then(|_| writeln!(out))
-        }
-        Format::Jsonl => json.articles.iter().try_for_each(|a| {
-            serde_json::to_writer(&mut out, a).map_err(std::io::Error::from).and_then(|_| writeln!(out))
-        }),
+        Format::Json | Format::Jsonl => json.write(args.format == Format::Jsonl, &mut out),
         Format::Table => {
             // the table is for people: its labels in their language (the config's, else the
             // locale's); JSON keeps its stable English keys and values

@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::extract_cmd::{own_links, story_json, StoryJson};
+use super::extract_cmd::{own_links, story_json, ArticleJson, LibraryJson, StoryJson};
 use super::{clean, open_store, write_out, CliError};
 use crate::store::StoryFilter;
 
@@ -35,18 +35,6 @@ pub enum Format {
     Table,
     Json,
     Jsonl,
-}
-
-#[derive(Serialize)]
-struct LibraryJson<'a> {
-    articles: Vec<ArticleJson<'a>>,
-}
-
-/// One stored story is one article: its path is its link (else its feed's URL).
-#[derive(Serialize)]
-struct ArticleJson<'a> {
-    path: &'a str,
-    stories: [StoredJson<'a>; 1],
 }
 
 #[derive(Serialize)]
@@ -84,13 +72,14 @@ pub fn run(args: &StoriesArgs) -> Result<(), CliError> {
             stored.push(s);
         }
     }
-    let articles: Vec<ArticleJson> = stored
+    // one stored story is one article: its path is its link (else its feed's URL)
+    let articles: Vec<ArticleJson<StoredJson>> = stored
         .iter()
         .map(|s| {
             let feed = feed_of(s.head.feed);
             ArticleJson {
                 path: s.link.as_deref().or(feed.map(|f| f.url.as_str())).unwrap_or(""),
-                stories: [StoredJson {
+                stories: vec![StoredJson {
                     story: story_json(&s.story, &s.facts, own_links(&s.story)),
                     feed: feed.map_or("", |f| f.title.as_str()),
                     url: s.link.as_deref(),
@@ -99,13 +88,6 @@ pub fn run(args: &StoriesArgs) -> Result<(), CliError> {
             }
         })
         .collect();
-    let written = match args.format {
-        Format::Jsonl => articles.iter().try_for_each(|a| {
-            serde_json::to_writer(&mut out, a).map_err(std::io::Error::from).and_then(|_| writeln!(out))
-        }),
-        _ => serde_json::to_writer_pretty(&mut out, &LibraryJson { articles })
-            .map_err(std::io::Error::from)
-            .and_then(|_| writeln!(out)),
-    };
+    let written = LibraryJson { articles }.write(args.format == Format::Jsonl, &mut out);
     write_out(written.and_then(|_| out.flush()))
 }
