@@ -73,17 +73,21 @@ def run(args, env, quiet=True):
     """Runs qari; returns (seconds, peak resident MB of this child, stdout)."""
     out = tempfile.TemporaryFile()
     err = tempfile.TemporaryFile()
+    peak_file = tempfile.NamedTemporaryFile(delete=False)
+    # GNU time reports qari's own peak: the rusage of a child spawned from this (large) Python
+    # process would count the parent's memory at the fork
     start = time.perf_counter()
-    p = subprocess.Popen([QARI] + args, env=env, stdout=out, stderr=err)
-    _, status, usage = os.wait4(p.pid, 0)
+    code = subprocess.call(["/usr/bin/time", "-f", "%M", "-o", peak_file.name, QARI] + args, env=env,
+                           stdout=out, stderr=err)
     took = time.perf_counter() - start
-    p.returncode = os.waitstatus_to_exitcode(status)
     out.seek(0)
     err.seek(0)
-    if p.returncode != 0:
+    if code != 0:
         sys.exit(f"qari {' '.join(args)} failed: {err.read().decode(errors='replace')}")
-    # this child's own peak resident set (kB on Linux)
-    return took, usage.ru_maxrss / 1024, out.read()
+    with open(peak_file.name) as f:
+        peak_kb = int(f.read().split()[-1])
+    os.unlink(peak_file.name)
+    return took, peak_kb / 1024, out.read()
 
 
 def main():

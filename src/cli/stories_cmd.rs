@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::extract_cmd::{own_links, story_json, ArticleJson, LibraryJson, StoryJson};
 use super::{clean, open_store, write_out, CliError};
+use crate::feed::{StoredStory, Subscription};
 use crate::store::StoryFilter;
 
 #[derive(Debug, Args)]
@@ -66,28 +67,36 @@ pub fn run(args: &StoriesArgs) -> Result<(), CliError> {
         });
         return write_out(written.and_then(|_| out.flush()));
     }
+    if args.format == Format::Jsonl {
+        // a line a story, each read from the store as it is written: memory stays flat
+        for h in &heads {
+            if let Some(s) = store.story(h.id)? {
+                write_out(LibraryJson { articles: vec![article_of(&s, &feeds)] }.write(true, &mut out))?;
+            }
+        }
+        return write_out(out.flush());
+    }
     let mut stored = Vec::with_capacity(heads.len());
     for h in &heads {
         if let Some(s) = store.story(h.id)? {
             stored.push(s);
         }
     }
-    // one stored story is one article: its path is its link (else its feed's URL)
-    let articles: Vec<ArticleJson<StoredJson>> = stored
-        .iter()
-        .map(|s| {
-            let feed = feed_of(s.head.feed);
-            ArticleJson {
-                path: s.link.as_deref().or(feed.map(|f| f.url.as_str())).unwrap_or(""),
-                stories: vec![StoredJson {
-                    story: story_json(&s.story, &s.facts, own_links(&s.story)),
-                    feed: feed.map_or("", |f| f.title.as_str()),
-                    url: s.link.as_deref(),
-                    read: s.head.read,
-                }],
-            }
-        })
-        .collect();
-    let written = LibraryJson { articles }.write(args.format == Format::Jsonl, &mut out);
+    let written =
+        LibraryJson { articles: stored.iter().map(|s| article_of(s, &feeds)).collect() }.write(false, &mut out);
     write_out(written.and_then(|_| out.flush()))
+}
+
+/// One stored story is one article: its path is its link (else its feed's URL).
+fn article_of<'a>(s: &'a StoredStory, feeds: &'a [Subscription]) -> ArticleJson<'a, StoredJson<'a>> {
+    let feed = feeds.iter().find(|f| f.id == s.head.feed);
+    ArticleJson {
+        path: s.link.as_deref().or(feed.map(|f| f.url.as_str())).unwrap_or(""),
+        stories: vec![StoredJson {
+            story: story_json(&s.story, &s.facts, own_links(&s.story)),
+            feed: feed.map_or("", |f| f.title.as_str()),
+            url: s.link.as_deref(),
+            read: s.head.read,
+        }],
+    }
 }

@@ -261,31 +261,35 @@ impl Store {
 
     /// Stored stories, newest first.
     pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryHead>, StoreError> {
-        let mut sql = String::from(
-            "SELECT s.id, s.feed, s.title, coalesce(s.published, s.fetched), s.read FROM stories s WHERE 1",
-        );
+        let columns = "s.id, s.feed, s.title, coalesce(s.published, s.fetched), s.read";
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        // a search starts from the index's matches (CROSS JOIN keeps that order of loops):
+        // walking every story newest first and asking the index of each is far slower
+        let mut sql = match filter.search.as_deref() {
+            None => format!("SELECT {columns} FROM stories s WHERE 1"),
+            Some(query) => {
+                let needle = fold(query);
+                if needle.trim().is_empty() {
+                    return Ok(Vec::new());
+                }
+                // three characters and more: a phrase of trigrams, answered by the index
+                // alone; shorter: a pattern, checked against every story's text
+                let condition = if needle.chars().count() >= 3 {
+                    args.push(format!("\"{}\"", needle.replace('"', "\"\"")).into());
+                    "story_text MATCH ?"
+                } else {
+                    args.push(format!("*{}*", glob_escape(&needle)).into());
+                    "t.folded GLOB ?"
+                };
+                format!("SELECT {columns} FROM story_text t CROSS JOIN stories s ON s.id = t.rowid WHERE {condition}")
+            }
+        };
         if let Some(feed) = filter.feed {
             sql.push_str(" AND s.feed = ?");
             args.push(feed.into());
         }
         if filter.unread_only {
             sql.push_str(" AND s.read = 0");
-        }
-        if let Some(query) = filter.search.as_deref() {
-            let needle = fold(query);
-            if needle.trim().is_empty() {
-                return Ok(Vec::new());
-            }
-            // three characters and more: a phrase of trigrams, answered by the index alone;
-            // shorter: a pattern, checked against every story's text
-            if needle.chars().count() >= 3 {
-                sql.push_str(" AND s.id IN (SELECT rowid FROM story_text WHERE story_text MATCH ?)");
-                args.push(format!("\"{}\"", needle.replace('"', "\"\"")).into());
-            } else {
-                sql.push_str(" AND s.id IN (SELECT rowid FROM story_text WHERE folded GLOB ?)");
-                args.push(format!("*{}*", glob_escape(&needle)).into());
-            }
         }
         sql.push_str(" ORDER BY coalesce(s.published, s.fetched) DESC, s.id DESC");
         if let Some(limit) = filter.limit {
