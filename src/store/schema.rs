@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX stories_newest ON stories (feed, coalesce(published, fetched) DESC);
     CREATE INDEX stories_newest_all ON stories (coalesce(published, fetched) DESC);
+    CREATE INDEX stories_read ON stories (feed, read);
     CREATE VIRTUAL TABLE story_text USING fts5 (folded, tokenize = 'trigram');",
 ];
 
