@@ -14,14 +14,14 @@ def first_frame(args):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 40, 120, 0, 0))
     seen = b''
     while True:
-        r, _, _ = select.select([fd], [], [], 30)
+        r, _, _ = select.select([fd], [], [], 60)
         if not r:
-            raise SystemExit('no frame within 30 s')
+            raise SystemExit('no frame within 60 s')
         try:
             seen += os.read(fd, 65536)
         except OSError:
             break
-        if b' qari ' in seen and b'story ' in seen:   # title bar and status bar: a whole frame
+        if b'qari' in seen and b'story ' in seen:   # title bar and status bar: a whole frame
             elapsed = time.monotonic() - start
             break
     os.write(fd, b'q')

@@ -3,7 +3,9 @@
 
 pub mod config;
 pub mod keys;
+pub mod library_index;
 pub mod panel;
+pub mod panel_index;
 pub mod panes;
 pub mod search;
 pub mod shelf;
@@ -88,10 +90,17 @@ pub struct App {
     links_computed_with: usize,
     /// Figure highlights of the current story by block.
     figure_marks: HashMap<usize, Marks>,
-    /// Names to mark quietly (people, their family names, places, organizations).
-    entity_names: Vec<String>,
+    /// Names to mark quietly (people, their family names, places, organizations), found
+    /// all at once.
+    entity_names: search::NameFinder,
     /// Highlights by block, figured out as blocks are drawn.
     marks: RefCell<HashMap<usize, Rc<Marks>>>,
+    /// The side panel's items, made once per story and again when its links change.
+    pub panel: panel_index::PanelIndex,
+    /// Where the current story stands in the library's order.
+    pub current_position: usize,
+    /// Library search's index, made at the first library search.
+    library_index: Option<library_index::LibraryIndex>,
     pub selected_figure: Option<usize>,
     pub search: Search,
     pub show_help: bool,
@@ -120,6 +129,9 @@ pub struct App {
     options: LayoutOptions,
     worker: Option<worker::Worker>,
 }
+
+/// How many blocks keep their highlights once found (a screen shows a few dozen at most).
+const MARKED_BLOCKS_KEPT: usize = 512;
 
 /// The key under which a story's reading position is kept.
 pub fn story_key(library: &Library, r: StoryRef) -> String {
@@ -161,8 +173,11 @@ impl App {
             links: Vec::new(),
             links_computed_with: usize::MAX,
             figure_marks: HashMap::new(),
-            entity_names: Vec::new(),
+            entity_names: search::NameFinder::new([]),
             marks: RefCell::new(HashMap::new()),
+            panel: panel_index::PanelIndex::default(),
+            current_position: 0,
+            library_index: None,
             selected_figure: None,
             search: Search::default(),
             show_help: false,
@@ -264,6 +279,7 @@ impl App {
         self.facts.insert(r, Arc::new(facts));
         if r == self.current {
             self.compute_marks();
+            self.index_panel();
         }
         // related stories: when the current story's facts come, and as the library fills in
         let n = self.facts.len();
@@ -292,6 +308,13 @@ impl App {
         }
         self.links = links;
         self.links_computed_with = self.facts.len();
+        self.panel.relink(self.facts.get(&self.current).map(|f| &**f), &self.links);
+    }
+
+    /// The panel's index for the current story's facts (the links as they are now).
+    fn index_panel(&mut self) {
+        let facts = self.facts.get(&self.current).map(|f| &**f);
+        self.panel = panel_index::PanelIndex::new(facts, &self.links, &self.view.blocks);
     }
 
     /// Highlights of the current story: figures by kind now; names are found block by block
@@ -299,7 +322,7 @@ impl App {
     fn compute_marks(&mut self) {
         self.figure_marks.clear();
         self.marks.borrow_mut().clear();
-        self.entity_names.clear();
+        self.entity_names = search::NameFinder::new([]);
         let Some(facts) = self.facts.get(&self.current).cloned() else {
             return;
         };
@@ -309,36 +332,20 @@ impl App {
         }
         let people = facts.people.iter().flat_map(|p| {
             let last = p.name.rsplit(' ').next().filter(|l| *l != p.name);
-            std::iter::once(p.name.clone()).chain(last.map(String::from))
+            std::iter::once(p.name.as_str()).chain(last)
         });
-        self.entity_names = people
-            .chain(facts.places.iter().map(|p| p.name.clone()))
-            .chain(facts.organizations.iter().map(|o| o.name.clone()))
-            .collect();
+        self.entity_names = search::NameFinder::new(
+            people
+                .chain(facts.places.iter().map(|p| p.name.as_str()))
+                .chain(facts.organizations.iter().map(|o| o.name.as_str())),
+        );
     }
 
-    /// A figure in a few words of its sentence, for the panel: whole words, `…` where cut.
-    pub fn figure_context(&self, f: &crate::extract::Figure) -> String {
+    /// Figure `i` of the current story in a few words of its sentence, for the panel.
+    pub fn figure_context(&self, i: usize) -> String {
+        let Some(f) = self.current_facts().and_then(|f| f.figures.get(i)) else { return String::new() };
         let Some(block) = self.view.blocks.get(block_of_paragraph(f.paragraph)) else { return f.text.clone() };
-        let chars: Vec<char> = block.text.chars().collect();
-        let reach = 18;
-        let mut from = f.start.saturating_sub(reach);
-        while from > 0 && from < f.start && !chars[from - 1].is_whitespace() {
-            from += 1;
-        }
-        let mut to = (f.end + reach).min(chars.len());
-        while to < chars.len() && to > f.end && !chars[to].is_whitespace() {
-            to -= 1;
-        }
-        let mut out = String::new();
-        if from > 0 {
-            out.push('…');
-        }
-        out.extend(&chars[from..to]);
-        if to < chars.len() {
-            out.push('…');
-        }
-        out
+        self.panel.figure_context(i, f, &block.text)
     }
 
     /// The highlights of one block, in order of start.
@@ -349,8 +356,7 @@ impl App {
         let mut spans = self.figure_marks.get(&block).cloned().unwrap_or_default();
         spans.sort_by_key(|(r, _)| r.start);
         if let Some(b) = self.view.blocks.get(block).filter(|b| b.kind != BlockKind::Meta) {
-            let mut names: Vec<Range<usize>> =
-                self.entity_names.iter().flat_map(|name| search::find_all(&b.text, name)).collect();
+            let mut names = self.entity_names.find_all(&b.text);
             names.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
             // a name is marked where no figure and no earlier name already is: one sweep
             let mut kept: Marks = Vec::with_capacity(spans.len() + names.len());
@@ -372,7 +378,12 @@ impl App {
             spans = kept;
         }
         let spans = Rc::new(spans);
-        self.marks.borrow_mut().insert(block, Rc::clone(&spans));
+        let mut kept = self.marks.borrow_mut();
+        // blocks are drawn near one another: when many have been marked, the far ones go
+        if kept.len() >= MARKED_BLOCKS_KEPT {
+            kept.clear();
+        }
+        kept.insert(block, Rc::clone(&spans));
         spans
     }
 
@@ -381,7 +392,10 @@ impl App {
         let story = self.story();
         let published =
             story.published.as_deref().map(|iso| self.interface.date(iso, self.months_for(self.current), false));
-        self.view = ArticleView::new(blocks_of(story, published, &self.options, self.reveal_controls));
+        // a file's paragraphs are read from the library in place; a stored story's are its own
+        let in_library = (self.stored_id(self.current).is_none()).then_some((&self.library, self.current));
+        let blocks = blocks_of(self.story(), in_library, published, &self.options, self.reveal_controls);
+        self.view = ArticleView::new(blocks);
         self.resize(self.size.0, self.size.1);
         if let Some(pos) = position {
             self.view.restore(pos);
@@ -402,12 +416,19 @@ impl App {
         let key = self.key_of(r);
         self.lay_out_story(self.state.positions.get(&key).copied());
         self.state.last = Some(key);
-        let row = match self.stored_id(r) {
-            Some(id) => shelf::Row::Stored(id),
-            None => shelf::Row::File(r),
-        };
-        if let Some(i) = self.rows.iter().position(|&o| o == row) {
-            self.library_selected = i;
+        match self.stored_id(r) {
+            // the files are the last rows, in the library's order
+            None => {
+                if let Some(i) = self.library.order.iter().position(|&o| o == r) {
+                    self.current_position = i;
+                    self.library_selected = self.rows.len() - self.library.order.len() + i;
+                }
+            }
+            Some(id) => {
+                if let Some(i) = self.rows.iter().position(|&o| o == shelf::Row::Stored(id)) {
+                    self.library_selected = i;
+                }
+            }
         }
         self.selected_figure = None;
         self.panel_selected = 0;
@@ -423,13 +444,14 @@ impl App {
         } else {
             self.links = read_also_links(self.article_at(r.article), r);
         }
+        self.index_panel();
         if !self.search.query.is_empty() && !self.search.in_library {
             self.run_search();
         }
     }
 
     pub fn panel_items(&self) -> Vec<Item> {
-        panel::items(self.current_facts(), &self.links)
+        self.panel.items().to_vec()
     }
 
     pub fn handle(&mut self, key: Key) {
@@ -553,11 +575,12 @@ impl App {
                 self.library_selected = step_index(self.library_selected, n, action, page);
             }
             Focus::Panel => {
-                let items = self.panel_items();
-                let target = step_index(self.panel_selected, items.len(), action, page);
+                let target = step_index(self.panel_selected, self.panel.len(), action, page);
                 let back = target < self.panel_selected || action == Action::Bottom;
-                self.panel_selected = panel::next_selectable(&items, target, back)
-                    .or_else(|| panel::next_selectable(&items, target, !back))
+                self.panel_selected = self
+                    .panel
+                    .next_selectable(target, back)
+                    .or_else(|| self.panel.next_selectable(target, !back))
                     .unwrap_or(0);
             }
         }
@@ -593,11 +616,8 @@ impl App {
     /// Focus on a pane; the panel's selection lands on something that can be opened.
     fn focus_on(&mut self, focus: Focus) {
         self.focus = focus;
-        if self.focus == Focus::Panel {
-            let items = self.panel_items();
-            if !items.get(self.panel_selected).is_some_and(Item::selectable) {
-                self.panel_selected = panel::next_selectable(&items, 0, false).unwrap_or(0);
-            }
+        if self.focus == Focus::Panel && !self.panel.item(self.panel_selected).is_some_and(Item::selectable) {
+            self.panel_selected = self.panel.next_selectable(0, false).unwrap_or(0);
         }
     }
 
@@ -624,7 +644,7 @@ impl App {
     }
 
     fn open_from_panel(&mut self) {
-        match self.panel_items().get(self.panel_selected).cloned() {
+        match self.panel.item(self.panel_selected).cloned() {
             Some(Item::Figure(i)) => self.select_figure(i),
             Some(Item::Link(target)) => self.open(target.story, true),
             Some(Item::Quote(i)) => {
@@ -710,21 +730,15 @@ impl App {
         self.search.hits.clear();
         self.search.current = 0;
         if self.search.in_library {
-            // the store answers from its index; the files are searched here
+            // the store answers from its index; the files from theirs (the last rows, in order)
             self.search_store(&query);
-            for (i, row) in self.rows.iter().enumerate() {
-                let hit = match *row {
-                    shelf::Row::Stored(_) => true,
-                    shelf::Row::Feed(_) => false,
-                    shelf::Row::File(r) => {
-                        let s = self.library.story(r);
-                        search::contains(&s.title, &query) || s.paragraphs.iter().any(|p| search::contains(p, &query))
-                    }
-                };
-                if hit {
-                    self.search.hits.push((i, 0..0));
-                }
-            }
+            let offset = self.rows.len() - self.library.order.len();
+            let stored = (0..offset).filter(|&i| matches!(self.rows[i], shelf::Row::Stored(_)));
+            let mut hits: Vec<(usize, Range<usize>)> = stored.map(|i| (i, 0..0)).collect();
+            let library = &self.library;
+            let index = self.library_index.get_or_insert_with(|| library_index::LibraryIndex::new(library));
+            hits.extend(index.search(&query).into_iter().map(|i| (offset + i, 0..0)));
+            self.search.hits = hits;
             if let Some(&(i, _)) =
                 self.search.hits.iter().find(|(i, _)| *i >= self.library_selected).or(self.search.hits.first())
             {
@@ -838,6 +852,7 @@ fn read_also_links(article: &crate::article::Article, r: StoryRef) -> Vec<LinkTa
 /// sources), paragraphs.
 pub fn blocks_of(
     story: &Story,
+    in_library: Option<(&Arc<Library>, StoryRef)>,
     published: Option<String>,
     options: &LayoutOptions,
     reveal_controls: bool,
@@ -860,18 +875,21 @@ pub fn blocks_of(
     let mut blocks = vec![
         Block {
             kind: BlockKind::Title,
-            text: story.title.clone(),
+            text: story.title.clone().into(),
             options: LayoutOptions { direction: title_direction, ..options },
         },
         Block {
             kind: BlockKind::Meta,
-            text: meta.join(" · "),
+            text: meta.join(" · ").into(),
             options: LayoutOptions { direction: story_direction, ..options },
         },
     ];
-    blocks.extend(story.paragraphs.iter().enumerate().map(|(i, p)| Block {
-        kind: BlockKind::Paragraph(i),
-        text: p.clone(),
+    blocks.extend((0..story.paragraphs.len()).map(|index| Block {
+        kind: BlockKind::Paragraph(index),
+        text: match in_library {
+            Some((library, r)) => view::BlockText::Paragraph { library: Arc::clone(library), story: r, index },
+            None => view::BlockText::Own(story.paragraphs[index].clone()),
+        },
         options,
     }));
     blocks

@@ -330,20 +330,18 @@ impl App {
     /// The open story's place among the library's stories (from 1; 0 when it is not listed)
     /// and how many there are.
     pub fn list_position(&self) -> (usize, usize) {
-        let open = match self.stored_id(self.current) {
-            Some(id) => Row::Stored(id),
-            None => Row::File(self.current),
-        };
-        let stories = self.rows.iter().filter(|r| !matches!(r, Row::Feed(_)));
-        let mut k = 0;
-        let mut n = 0;
-        for row in stories {
-            n += 1;
-            if *row == open {
-                k = n;
+        // feeds and their stories first, then the files in the library's order
+        let files = self.library.order.len();
+        let prefix = &self.rows[..self.rows.len().saturating_sub(files)];
+        let stored = prefix.iter().filter(|r| matches!(r, Row::Stored(_))).count();
+        let k = match self.stored_id(self.current) {
+            Some(id) => {
+                let mut stories = prefix.iter().filter(|r| !matches!(r, Row::Feed(_)));
+                stories.position(|r| *r == Row::Stored(id)).map_or(0, |i| i + 1)
             }
-        }
-        (k, n)
+            None => stored + self.current_position + 1,
+        };
+        (k, stored + files)
     }
 
     /// The status bar's word on a fetch running.

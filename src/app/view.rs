@@ -5,7 +5,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use std::sync::Arc;
+
 use super::state::Position;
+use crate::article::{Library, StoryRef};
 use crate::layout::{LayoutCache, LayoutOptions, ParagraphLayout};
 
 /// What a block is: drawn differently, found differently.
@@ -19,8 +22,34 @@ pub enum BlockKind {
 
 pub struct Block {
     pub kind: BlockKind,
-    pub text: String,
+    pub text: BlockText,
     pub options: LayoutOptions,
+}
+
+/// A block's text: its own (the title, the meta line), or a paragraph read where the library
+/// keeps it, so a story of many megabytes is not held twice.
+pub enum BlockText {
+    Own(String),
+    Paragraph { library: Arc<Library>, story: StoryRef, index: usize },
+}
+
+impl std::ops::Deref for BlockText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            BlockText::Own(text) => text,
+            BlockText::Paragraph { library, story, index } => {
+                library.story(*story).paragraphs.get(*index).map_or("", String::as_str)
+            }
+        }
+    }
+}
+
+impl From<String> for BlockText {
+    fn from(text: String) -> BlockText {
+        BlockText::Own(text)
+    }
 }
 
 /// A row of the pane: a line of a block, or the blank between blocks.
@@ -34,6 +63,7 @@ pub struct Row {
 pub struct ArticleView {
     pub blocks: Vec<Block>,
     cache: RefCell<LayoutCache<usize>>,
+    visited: std::cell::Cell<usize>,
     /// The top row shown.
     pub top: Row,
     /// Text columns and rows of the pane (set by the UI each frame).
@@ -46,6 +76,7 @@ impl ArticleView {
         ArticleView {
             blocks,
             cache: RefCell::new(LayoutCache::default()),
+            visited: std::cell::Cell::new(0),
             top: Row { block: 0, line: Some(0) },
             width: 80,
             height: 20,
@@ -53,9 +84,16 @@ impl ArticleView {
     }
 
     pub fn layout(&self, block: usize) -> Rc<ParagraphLayout> {
+        self.visited.set(self.visited.get() + 1);
         let b = &self.blocks[block];
         let options = LayoutOptions { width: self.width.max(1), ..b.options };
         self.cache.borrow_mut().get(&block, &b.text, &options)
+    }
+
+    /// How many times a block's layout was asked for since the last call: what tests of "a
+    /// frame touches only what it draws" count.
+    pub fn take_visited(&self) -> usize {
+        self.visited.replace(0)
     }
 
     /// How many layouts were made: scrolling over laid-out text must not add any.
@@ -221,7 +259,7 @@ mod tests {
         let blocks = paragraphs
             .iter()
             .enumerate()
-            .map(|(i, t)| Block { kind: BlockKind::Paragraph(i), text: t.to_string(), options })
+            .map(|(i, t)| Block { kind: BlockKind::Paragraph(i), text: t.to_string().into(), options })
             .collect();
         let mut v = ArticleView::new(blocks);
         v.resize(width, height);

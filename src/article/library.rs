@@ -42,7 +42,10 @@ impl Loaded {
 
 /// Parses bytes already read; `path` names the source (`-` for standard input).
 pub fn load_bytes(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
-    let decoded = decode(bytes, path)?;
+    parse_decoded(decode(bytes, path)?, path)
+}
+
+fn parse_decoded(decoded: crate::article::decode::Decoded, path: &str) -> Result<Loaded, LoadError> {
     let stories =
         if looks_like_json(path, &decoded.text) { parse_json(&decoded.text, path)? } else { parse_text(&decoded.text) };
     Ok(Loaded { article: Article { path: path.to_string(), stories }, bad_sequences: decoded.bad_sequences })
@@ -60,7 +63,10 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         std::io::ErrorKind::NotFound => LoadError::Missing { path: name.clone() },
         _ => LoadError::Io { path: name.clone(), source },
     })?;
-    load_bytes(&bytes, &name)
+    // the bytes go before the text is parsed: a file is held twice at most, not three times
+    let decoded = decode(&bytes, &name)?;
+    drop(bytes);
+    parse_decoded(decoded, &name)
 }
 
 /// Every article file a path names: the file itself, or a folder's `.txt` and `.json` files,

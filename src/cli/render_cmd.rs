@@ -8,7 +8,7 @@ use clap::Args;
 use super::{write_out, CliError, GlobalArgs};
 use crate::article::decode::{check_not_binary, decode_chunk, is_utf16};
 use crate::article::{load_bytes, load_file, Story};
-use crate::layout::{layout, title_direction, BidiMode, LayoutChoices, LayoutOptions};
+use crate::layout::{title_direction, BidiMode, LayoutChoices, LayoutOptions, Layouter};
 use crate::terminal::escapes::ExplicitRows;
 use crate::terminal::{render_target, RenderTarget, Terminal};
 
@@ -105,19 +105,16 @@ pub fn write_story(story: &Story, options: &LayoutOptions, out: &mut impl Write)
 
 const BATCH: usize = 2048;
 
-/// Padding for right-aligned lines, written a slice at a time.
-const SPACES: &str = "                                                                                                                                ";
-
 /// Renders paragraphs (one an input line) on `threads` threads; the outputs come back in order.
 fn render_batch(paragraphs: &[String], options: &LayoutOptions, threads: usize) -> Vec<Vec<u8>> {
     let render = |part: &[String]| -> Vec<u8> {
         let mut out = Vec::with_capacity(part.iter().map(|p| p.len() + 1).sum::<usize>() * 2);
+        let mut layouter = Layouter::default();
         for text in part {
             if text.trim().is_empty() {
                 out.push(b'\n');
             } else {
-                // writing to a Vec cannot fail
-                let _ = write_paragraph(text, options, &mut out);
+                layouter.write_plain(text, options, &mut out);
             }
         }
         out
@@ -147,15 +144,9 @@ fn render_batch(paragraphs: &[String], options: &LayoutOptions, threads: usize) 
 }
 
 fn write_paragraph(text: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<()> {
-    let laid = layout(text, options);
-    for line in &laid.lines {
-        let padding = laid.padding(line, options);
-        out.write_all(&SPACES.as_bytes()[..padding.min(SPACES.len())])?;
-        (SPACES.len()..padding).try_for_each(|_| out.write_all(b" "))?;
-        out.write_all(line.text.as_bytes())?;
-        out.write_all(b"\n")?;
-    }
-    Ok(())
+    let mut lines = Vec::new();
+    Layouter::default().write_plain(text, options, &mut lines);
+    out.write_all(&lines)
 }
 
 /// `--plain`: one paragraph a line, read and written line by line. Returns the number of

@@ -7,6 +7,9 @@ use std::ops::Range;
 
 use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo};
 
+use super::chars::{CharInfo, BRACKET, MIRRORED, SIMPLE};
+use super::shaping::{JOINS_LEFT, JOINS_RIGHT};
+
 /// Which way a paragraph runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
@@ -38,21 +41,12 @@ pub fn strong_direction(text: &str) -> Option<Direction> {
     first_strong(text.chars().map(|c| FastClasses.bidi_class(c)))
 }
 
-/// Bidi classes from unicode-bidi's tables, with the scripts news is written in (Latin,
-/// Arabic and their punctuation, below U+0800) answered from a flat table instead of a
-/// binary search: class look-ups were an eighth of the layout time.
+/// Bidi classes for unicode-bidi's general algorithm, from the layout's own table.
 struct FastClasses;
 
 impl BidiDataSource for FastClasses {
     fn bidi_class(&self, c: char) -> BidiClass {
-        static TABLE: std::sync::OnceLock<Vec<BidiClass>> = std::sync::OnceLock::new();
-        let table = TABLE.get_or_init(|| {
-            (0..0x800u32).map(|c| unicode_bidi::bidi_class(char::from_u32(c).unwrap_or('\0'))).collect()
-        });
-        match table.get(c as usize) {
-            Some(&class) => class,
-            None => unicode_bidi::bidi_class(c),
-        }
+        CharInfo::of(c).class
     }
 }
 
@@ -64,30 +58,48 @@ pub struct ParagraphLevels {
     pub paragraph_level: Level,
 }
 
+/// What the pass that reads a paragraph's characters found on the way, for the stages after
+/// the levels.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scan {
+    /// Every character stands alone as a cluster or is a haraka (see `CharInfo::simple`).
+    pub simple: bool,
+    /// Some character joins (shaping has work to do).
+    pub joins: bool,
+    /// Some character is Bidi_Mirrored.
+    pub mirrored: bool,
+    /// Some character is a segment or paragraph separator (rule L1 then looks inside lines).
+    pub separators: bool,
+    /// Some character is one rule X9 removes (an embedding control, a joiner).
+    pub removed: bool,
+}
+
 /// Levels for the whole paragraph (rules W and N look across what will become line breaks).
 pub fn paragraph_levels(text: &str, base: BaseDirection) -> ParagraphLevels {
-    let chars: Vec<char> = text.chars().collect();
-    let classes: Vec<BidiClass> = chars.iter().map(|&c| FastClasses.bidi_class(c)).collect();
-    let paragraph_level = match base {
-        BaseDirection::Rtl => Level::rtl(),
-        BaseDirection::Ltr => Level::ltr(),
-        BaseDirection::Auto => match first_strong(classes.iter().copied()) {
-            Some(Direction::Rtl) => Level::rtl(),
-            _ => Level::ltr(),
-        },
-    };
-    if let Some(levels) = super::implicit::resolve(&chars, &classes, paragraph_level) {
-        return ParagraphLevels { chars, levels, classes, paragraph_level };
-    }
-    general_levels(text, base)
+    let mut para = ParagraphLevels::default();
+    para.resolve(text, base, &mut Vec::new(), &mut Vec::new());
+    para
 }
 
 /// The levels the fast path gives, when it applies: for tests holding it against the general
 /// algorithm.
 pub fn fast_levels(text: &str, base: BaseDirection) -> Option<Vec<Level>> {
     let general = general_levels(text, base);
-    let chars: Vec<char> = text.chars().collect();
-    super::implicit::resolve(&chars, &general.classes, general.paragraph_level)
+    let seen = general.classes.iter().fold(0u32, |seen, &c| seen | 1 << c as u32);
+    if !super::implicit::applies(seen) {
+        return None;
+    }
+    let brackets = text.chars().any(|c| CharInfo::of(c).scan & BRACKET != 0);
+    let mut levels = Vec::new();
+    super::implicit::resolve(
+        &general.chars,
+        &general.classes,
+        general.paragraph_level,
+        brackets,
+        &mut Vec::new(),
+        &mut levels,
+    );
+    Some(levels)
 }
 
 /// P2/P3 over classes, isolates skipped (the fast path sees none; kept exact all the same).
@@ -118,7 +130,88 @@ pub fn general_levels(text: &str, base: BaseDirection) -> ParagraphLevels {
     ParagraphLevels { chars: text.chars().collect(), levels, classes, paragraph_level: info.paragraph_level }
 }
 
+impl Default for ParagraphLevels {
+    fn default() -> Self {
+        ParagraphLevels { chars: Vec::new(), levels: Vec::new(), classes: Vec::new(), paragraph_level: Level::ltr() }
+    }
+}
+
 impl ParagraphLevels {
+    /// Reads `text` and resolves its levels into these buffers (kept from one paragraph to the
+    /// next), with each character's flags (see `chars`) into `flags`; `types` is scratch space
+    /// for the resolver.
+    pub(super) fn resolve(
+        &mut self,
+        text: &str,
+        base: BaseDirection,
+        flags: &mut Vec<u8>,
+        types: &mut Vec<BidiClass>,
+    ) -> Scan {
+        use unicode_bidi::BidiClass::*;
+        // every buffer sized for the most characters the text can hold, filled in one pass
+        // without a capacity check a character, then cut to the characters there were
+        let most = text.len();
+        self.chars.clear();
+        self.chars.resize(most, '\0');
+        self.classes.clear();
+        self.classes.resize(most, ON);
+        flags.clear();
+        flags.resize(most, 0);
+        let table = CharInfo::table();
+        // what every character is (and), what some character is (or), which classes occur
+        let (mut all, mut any, mut any_flags, mut seen) = (u8::MAX, 0u8, 0u8, 0u32);
+        let mut n = 0;
+        let slots = self.chars.iter_mut().zip(self.classes.iter_mut()).zip(flags.iter_mut());
+        for (c, ((char_slot, class_slot), flag_slot)) in text.chars().zip(slots) {
+            let info = CharInfo::get(table, c);
+            *char_slot = c;
+            *class_slot = info.class;
+            *flag_slot = info.flags;
+            all &= info.scan;
+            any |= info.scan;
+            any_flags |= info.flags;
+            seen |= 1 << info.class as u32;
+            n += 1;
+        }
+        self.chars.truncate(n);
+        self.classes.truncate(n);
+        flags.truncate(n);
+        let first_strong = self.classes.iter().find_map(|c| match c {
+            L => Some(Direction::Ltr),
+            R | AL => Some(Direction::Rtl),
+            _ => None,
+        });
+        let scan = Scan {
+            simple: all & SIMPLE != 0,
+            joins: any_flags & (JOINS_RIGHT | JOINS_LEFT) != 0,
+            mirrored: any_flags & MIRRORED != 0,
+            separators: seen & (1 << S as u32 | 1 << B as u32) != 0,
+            removed: [RLE, LRE, RLO, LRO, PDF, BN].iter().any(|&c| seen & 1 << c as u32 != 0),
+        };
+        if super::implicit::applies(seen) {
+            // no isolates here, so the first strong class is P2's
+            self.paragraph_level = base.level().unwrap_or(match first_strong {
+                Some(Direction::Rtl) => Level::rtl(),
+                _ => Level::ltr(),
+            });
+            let brackets = any & BRACKET != 0;
+            super::implicit::resolve(
+                &self.chars,
+                &self.classes,
+                self.paragraph_level,
+                brackets,
+                types,
+                &mut self.levels,
+            );
+        } else {
+            let info = ParagraphBidiInfo::new_with_data_source(&FastClasses, text, base.level());
+            self.levels.clear();
+            self.levels.extend(text.char_indices().map(|(i, _)| info.levels[i]));
+            self.paragraph_level = info.paragraph_level;
+        }
+        scan
+    }
+
     pub fn direction(&self) -> Direction {
         if self.paragraph_level.is_rtl() {
             Direction::Rtl
@@ -142,7 +235,7 @@ impl ParagraphLevels {
                     levels[from..=i].iter_mut().for_each(|l| *l = para);
                     trailing_from = None;
                 }
-                WS | FSI | LRI | RLI | PDI | BN | LRE | RLE | LRO | RLO | PDF => {
+                c if l1_whitespace(c) => {
                     trailing_from.get_or_insert(i);
                 }
                 _ => trailing_from = None,
@@ -157,30 +250,42 @@ impl ParagraphLevels {
 
 /// Rule L2: the visual order (left to right) of units at these levels, as indexes into `levels`.
 pub fn visual_order(levels: &[Level]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..levels.len()).collect();
-    let Some(&highest) = levels.iter().max() else {
-        return order;
+    let mut order = Vec::new();
+    reorder_into(levels, &mut order);
+    order.into_iter().map(|i| i as usize).collect()
+}
+
+/// [`visual_order`] into a buffer kept between lines.
+pub(super) fn reorder_into(levels: &[Level], order: &mut Vec<u32>) {
+    order.clear();
+    order.extend(0..levels.len() as u32);
+    let Some(highest) = levels.iter().map(|l| l.number()).max() else {
+        return;
     };
-    let Some(lowest_odd) = levels.iter().map(|l| l.number() | 1).min() else {
-        return order;
-    };
-    let mut level = highest.number();
-    while level >= lowest_odd {
+    let lowest_odd = levels.iter().map(|l| l.number() | 1).min().unwrap_or(1);
+    // a unit reversed at one level stays inside runs of every lower level: which positions
+    // belong to a run never changes, so it is read from the levels by position
+    for level in (lowest_odd..=highest).rev() {
         let mut i = 0;
-        while i < order.len() {
-            if levels[order[i]].number() >= level {
-                let start = i;
-                while i < order.len() && levels[order[i]].number() >= level {
-                    i += 1;
-                }
-                order[start..i].reverse();
-            } else {
+        while i < levels.len() {
+            if levels[i].number() < level {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < levels.len() && levels[i].number() >= level {
                 i += 1;
             }
+            order[start..i].reverse();
         }
-        level -= 1;
     }
-    order
+}
+
+/// Whitespace-like for rule L1: these go to the paragraph level at the end of a line and before
+/// a separator.
+pub(super) fn l1_whitespace(class: BidiClass) -> bool {
+    use unicode_bidi::BidiClass::*;
+    matches!(class, WS | FSI | LRI | RLI | PDI | BN | LRE | RLE | LRO | RLO | PDF)
 }
 
 /// The project's per-line reordering entry point: the visual order of the characters of

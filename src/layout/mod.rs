@@ -4,26 +4,27 @@
 
 pub mod bidi;
 pub mod cache;
+mod chars;
 mod implicit;
 mod joining_table;
 pub mod line;
 pub mod options;
 pub mod shaping;
+mod units;
 mod wrap;
 
 use std::ops::Range;
 
 use unicode_bidi::Level;
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub use bidi::{strong_direction, BaseDirection, Direction};
 pub use cache::LayoutCache;
 pub use line::{Cell, ParagraphLayout, VisualLine};
 pub use options::{BidiMode, LayoutChoices, Named, Shaping};
 
-use bidi::{control_name, is_bidi_control, paragraph_levels, visual_order};
-use shaping::{shape, Glyph};
+use bidi::{l1_whitespace, reorder_into, ParagraphLevels, Scan};
+use shaping::{shape_into, Glyph};
+use units::{Shaped, Unit};
 
 /// How to lay a paragraph out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,289 +52,209 @@ impl Default for LayoutOptions {
     }
 }
 
-/// A grapheme cluster as it will be shown (a lam-alef ligature counts as one).
-struct Unit {
-    logical: Range<u32>,
-    shown: Range<u32>,
-    width: u8,
-    /// UAX #14 allows a line to start here.
-    break_before: bool,
-    /// Whitespace (or an invisible control): may hang past the line's end, trimmed there.
-    blank: bool,
-}
-
+/// Lays one paragraph out (a new set of buffers each time: for a few labels a frame).
 pub fn layout(text: &str, options: &LayoutOptions) -> ParagraphLayout {
-    let para = paragraph_levels(text, options.direction);
-    let chars = &para.chars;
-    let glyphs: Vec<Glyph> = if options.shaping {
-        shape(chars, &para.levels, &para.classes)
-    } else {
-        chars.iter().map(|&c| Glyph::Char(c)).collect()
-    };
-    let (shown, units) = build_units(text, chars, &glyphs, &para.levels, options);
-    let lines = wrap::break_lines(&units, options.width);
-
-    let direction = para.direction();
-    let mut out = Vec::with_capacity(lines.len());
-    for range in lines {
-        out.push(visual_line(&units[range], &shown, &para, options));
-    }
-    if out.is_empty() {
-        out.push(VisualLine::default());
-    }
-    ParagraphLayout { direction, lines: out }
+    Layouter::default().layout(text, options)
 }
 
-fn build_units(
-    text: &str,
-    chars: &[char],
-    glyphs: &[Glyph],
-    levels: &[Level],
-    options: &LayoutOptions,
-) -> (String, Vec<Unit>) {
-    if chars.iter().all(|&c| stands_alone(c) || is_simple_mark(c)) {
-        return simple_units(text, chars, glyphs, levels, options);
-    }
-    let mut shown = String::with_capacity(text.len() + text.len() / 2);
-    let mut units: Vec<Unit> = Vec::with_capacity(chars.len());
-    let mut breaks = if options.width > 0 { Some(wrap::break_bytes(text)) } else { None };
-    let mut char_index = 0u32;
-    let mut open: Option<Unit> = None; // a lam waiting for its alef's cluster
-    for (byte, cluster) in clusters(text) {
-        let start = char_index;
-        let shown_start = open.as_ref().map_or(shown.len() as u32, |u| u.shown.start);
-        let mut blank = true;
-        let mut width = 0u8;
-        let mut revealed = false;
-        for _ in cluster.chars() {
-            let i = char_index as usize;
-            char_index += 1;
-            let c = chars[i];
-            if is_bidi_control(c) {
-                if options.reveal_controls {
-                    shown.push('<');
-                    shown.push_str(control_name(c).unwrap_or("?"));
-                    shown.push('>');
-                    blank = false;
-                    revealed = true;
-                }
-                continue;
+/// The engine with its buffers: laying paragraphs out one after another through one
+/// `Layouter` allocates nothing once the buffers have grown to the longest paragraph, which is
+/// how `qari render` goes through millions of them.
+#[derive(Default)]
+pub struct Layouter {
+    para: ParagraphLevels,
+    scan: Option<Scan>,
+    types: Vec<unicode_bidi::BidiClass>,
+    /// Each character's flags (see `chars`).
+    flags: Vec<u8>,
+    glyphs: Vec<Glyph>,
+    /// Whether the units show their glyphs (else what they show is in `shown`).
+    from_glyphs: bool,
+    shown: units::Shown,
+    units: Vec<Unit>,
+    lines: Vec<Range<usize>>,
+    unit_levels: Vec<Level>,
+    order: Vec<u32>,
+}
+
+impl Layouter {
+    /// Every stage up to the lines: levels, shaping, units, line breaks.
+    fn run(&mut self, text: &str, options: &LayoutOptions) {
+        let scan = self.para.resolve(text, options.direction, &mut self.flags, &mut self.types);
+        self.scan = Some(scan);
+        let para = &self.para;
+        if options.shaping && scan.joins {
+            let (chars, levels, classes) = (&para.chars, &para.levels, &para.classes);
+            if scan.removed {
+                shape_into::<true>(chars, levels, classes, &mut self.flags, &mut self.glyphs);
+            } else {
+                shape_into::<false>(chars, levels, classes, &mut self.flags, &mut self.glyphs);
             }
-            blank &= c.is_whitespace();
-            if let Glyph::Char(g) = glyphs[i] {
-                // letters and digits are never mirrored: skip the table for them
-                let mirrored = (options.reorder && may_mirror(g) && levels[i].is_rtl())
-                    .then(|| unicode_bidi_mirroring::get_mirrored(g))
-                    .flatten();
-                let g = mirrored.unwrap_or(g);
-                shown.push(g);
-                width = width.max(char_width(g));
-            }
-        }
-        let break_before = breaks.as_mut().is_some_and(|b| b.allows(byte));
-        let lam_waiting = matches!(glyphs[(char_index - 1) as usize], Glyph::InNextLigature);
-        let unit = match open.take() {
-            Some(mut lam) => {
-                lam.logical.end = char_index;
-                lam.blank = false;
-                lam
-            }
-            None => Unit { logical: start..char_index, shown: 0..0, width: 0, break_before, blank },
-        };
-        let unit = Unit { shown: shown_start..shown.len() as u32, ..unit };
-        if lam_waiting {
-            open = Some(unit);
-            continue;
-        }
-        let shown_text = &shown[unit.shown.start as usize..unit.shown.end as usize];
-        // one glyph: its own width; a multi-glyph cluster (emoji sequences, revealed controls)
-        // is measured whole
-        let width = if unit.shown.is_empty() {
-            0
-        } else if revealed {
-            // a revealed control is its name in ASCII, one column a letter
-            UnicodeWidthStr::width(shown_text).min(u8::MAX as usize) as u8
-        } else if shown_text.chars().nth(1).is_none() {
-            width
         } else {
-            cluster_width(shown_text)
+            self.glyphs.clear();
+            self.glyphs.extend(para.chars.iter().map(|&c| Glyph::Char(c)));
+        }
+        if options.reorder && scan.mirrored {
+            mirror(&self.flags, &para.levels, &mut self.glyphs);
+        }
+        let shaped = Shaped { text, chars: &para.chars, flags: &self.flags, glyphs: &self.glyphs, simple: scan.simple };
+        self.from_glyphs = units::build(&shaped, options, &mut self.shown, &mut self.units);
+        wrap::break_lines(&self.units, options.width, &mut self.lines);
+    }
+
+    /// Rules L1 and L2 on the units of one line: their levels into `unit_levels`, their visual
+    /// order into `order` (indexes from the line's first unit). Returns how many units from the
+    /// start are shown; the blanks after them are trimmed.
+    fn order_line(&mut self, line: Range<usize>, options: &LayoutOptions) -> usize {
+        let units = &self.units[line];
+        let para = &self.para;
+        self.unit_levels.clear();
+        let (Some(first), Some(last)) = (units.first(), units.last()) else {
+            self.order.clear();
+            return 0;
         };
-        units.push(Unit { width, blank: unit.blank || width == 0, ..unit });
-    }
-    if let Some(unit) = open {
-        let width = cluster_width(&shown[unit.shown.start as usize..]);
-        units.push(Unit { width, ..unit });
-    }
-    (shown, units)
-}
-
-/// A cheap first test for Bidi_Mirrored: ASCII punctuation, and symbols outside the letter
-/// blocks (the mirroring table is only asked about those).
-fn may_mirror(c: char) -> bool {
-    c.is_ascii_punctuation() || (c as u32 >= 0xAB && !matches!(c as u32, 0x0300..=0x1FFF | 0xFB50..=0xFEFF))
-}
-
-/// [`build_units`] for the usual paragraph: letters, digits, punctuation, spaces and
-/// harakat only, so a cluster is a character and the harakat after it, and no glyph needs
-/// measuring but the few outside the fast width table.
-fn simple_units(
-    text: &str,
-    chars: &[char],
-    glyphs: &[Glyph],
-    levels: &[Level],
-    options: &LayoutOptions,
-) -> (String, Vec<Unit>) {
-    let mut shown = String::with_capacity(text.len() + text.len() / 2);
-    let mut units: Vec<Unit> = Vec::with_capacity(chars.len());
-    let mut breaks = if options.width > 0 { Some(wrap::break_bytes(text)) } else { None };
-    let mut byte = 0usize;
-    // the unit being built stays open while harakat follow, or while a lam waits for its alef
-    let mut lam_open = false;
-    for (i, &c) in chars.iter().enumerate() {
-        let at = byte;
-        byte += c.len_utf8();
-        let continues = !units.is_empty() && (is_simple_mark(c) || lam_open);
-        if !continues {
-            let break_before = breaks.as_mut().is_some_and(|b| b.allows(at));
-            let blank = c.is_whitespace();
-            let s = shown.len() as u32;
-            units.push(Unit { logical: i as u32..i as u32, shown: s..s, width: 0, break_before, blank });
-        }
-        lam_open = false;
-        let Some(unit) = units.last_mut() else { continue };
-        unit.logical.end = i as u32 + 1;
-        match glyphs[i] {
-            Glyph::InNextLigature => {
-                lam_open = true;
-                unit.blank = false;
-            }
-            Glyph::Char(g) => {
-                let mirrored = (options.reorder && may_mirror(g) && levels[i].is_rtl())
-                    .then(|| unicode_bidi_mirroring::get_mirrored(g))
-                    .flatten();
-                let g = mirrored.unwrap_or(g);
-                shown.push(g);
-                unit.width = unit.width.max(char_width(g));
-                unit.blank &= c.is_whitespace();
-            }
-        }
-        unit.shown.end = shown.len() as u32;
-        if unit.width == 0 {
-            unit.blank = true;
-        }
-    }
-    (shown, units)
-}
-
-/// Columns of one glyph.
-fn char_width(c: char) -> u8 {
-    match c {
-        ' '..='~' | '\u{0621}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}' => 1,
-        c => UnicodeWidthChar::width(c).unwrap_or(0) as u8,
-    }
-}
-
-/// Columns of one shown cluster (never more than 2: a cluster is one glyph).
-fn cluster_width(shown: &str) -> u8 {
-    let mut chars = shown.chars();
-    match (chars.next(), chars.next()) {
-        // printable ASCII, Arabic letters and their presentation forms: one column each
-        (Some(' '..='~' | '\u{0621}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}'), None) => 1,
-        (Some(c), None) => UnicodeWidthChar::width(c).unwrap_or(0) as u8,
-        _ => UnicodeWidthStr::width(shown).min(2) as u8,
-    }
-}
-
-/// Whether a character is its own grapheme cluster whatever stands around it: it neither
-/// extends the one before (marks, joiners, selectors) nor holds on to the one after.
-fn stands_alone(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x20..=0x2FF
-            | 0x0606..=0x060F
-            | 0x061B..=0x064A
-            | 0x0660..=0x066F
-            | 0x0671..=0x06D5
-            | 0x06E5..=0x06E6
-            | 0x06EE..=0x06FF
-            | 0x2010..=0x2027
-            | 0x2030..=0x205E
-    )
-}
-
-/// Harakat: they extend the cluster before them (UAX #29 GB9) and nothing else.
-fn is_simple_mark(c: char) -> bool {
-    matches!(c as u32, 0x064B..=0x065F | 0x0670)
-}
-
-/// Grapheme clusters with their byte offsets. Text made only of characters that stand alone
-/// and harakat is cut by hand (each haraka joins the cluster before it); anything else goes
-/// through the full UAX #29 segmenter.
-fn clusters(text: &str) -> Clusters<'_> {
-    if text.chars().all(|c| stands_alone(c) || is_simple_mark(c)) {
-        Clusters::Simple { text, rest: text.char_indices().peekable() }
-    } else {
-        Clusters::Full(text.grapheme_indices(true))
-    }
-}
-
-enum Clusters<'a> {
-    Simple { text: &'a str, rest: std::iter::Peekable<std::str::CharIndices<'a>> },
-    Full(unicode_segmentation::GraphemeIndices<'a>),
-}
-
-impl<'a> Iterator for Clusters<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<(usize, &'a str)> {
-        match self {
-            Clusters::Full(g) => g.next(),
-            Clusters::Simple { text, rest } => {
-                let (start, c) = rest.next()?;
-                let mut end = start + c.len_utf8();
-                while let Some(&(i, m)) = rest.peek().filter(|(_, m)| is_simple_mark(*m)) {
-                    end = i + m.len_utf8();
-                    rest.next();
-                }
-                Some((start, &text[start..end]))
-            }
-        }
-    }
-}
-
-fn visual_line(units: &[Unit], shown: &str, para: &bidi::ParagraphLevels, options: &LayoutOptions) -> VisualLine {
-    let Some(first) = units.first() else {
-        return VisualLine::default();
-    };
-    let line_start = first.logical.start as usize;
-    let line_end = units.last().map_or(line_start, |u| u.logical.end as usize);
-    let levels = para.line_levels(line_start..line_end);
-    // Trailing blanks are trimmed: kept as empty cells so every character stays accounted for.
-    let visible_end = units.iter().rposition(|u| !u.blank).map_or(0, |i| i + 1);
-    let unit_levels: Vec<Level> = units.iter().map(|u| levels[u.logical.start as usize - line_start]).collect();
-    let order: Vec<usize> = if options.reorder { visual_order(&unit_levels) } else { (0..units.len()).collect() };
-
-    let bytes = units.last().map_or(0, |u| u.shown.end) - first.shown.start;
-    let mut line =
-        VisualLine { text: String::with_capacity(bytes as usize), cells: Vec::with_capacity(units.len()), width: 0 };
-    for i in order {
-        let unit = &units[i];
-        let start = line.text.len() as u32;
-        let width = if i < visible_end {
-            line.text.push_str(&shown[unit.shown.start as usize..unit.shown.end as usize]);
-            unit.width
+        let (line_start, line_end) = (first.logical.start as usize, last.logical.end as usize);
+        if self.scan.is_some_and(|s| s.separators) {
+            let levels = para.line_levels(line_start..line_end);
+            self.unit_levels.extend(units.iter().map(|u| levels[u.logical.start as usize - line_start]));
         } else {
-            0
-        };
-        line.width += width as usize;
-        line.cells.push(Cell {
-            text: start..line.text.len() as u32,
-            width,
-            logical: unit.logical.clone(),
-            rtl: unit_levels[i].is_rtl(),
-        });
+            // L1 without separators: only the whitespace that ends the line goes to the
+            // paragraph's level
+            let mut trailing = line_end;
+            while trailing > line_start && l1_whitespace(para.classes[trailing - 1]) {
+                trailing -= 1;
+            }
+            self.unit_levels.extend(units.iter().map(|u| {
+                let start = u.logical.start as usize;
+                if start >= trailing {
+                    para.paragraph_level
+                } else {
+                    para.levels[start]
+                }
+            }));
+        }
+        if options.reorder {
+            reorder_into(&self.unit_levels, &mut self.order);
+        } else {
+            self.order.clear();
+            self.order.extend(0..units.len() as u32);
+        }
+        units.iter().rposition(|u| !u.blank).map_or(0, |i| i + 1)
     }
-    line
+
+    /// What a unit of a simple paragraph shows: the glyphs of its characters.
+    #[inline(always)]
+    fn glyphs_of(&self, unit: &Unit) -> impl Iterator<Item = char> + '_ {
+        self.glyphs[unit.logical.start as usize..unit.logical.end as usize].iter().filter_map(|g| match *g {
+            Glyph::Char(c) => Some(c),
+            Glyph::InNextLigature => None,
+        })
+    }
+
+    /// The paragraph's visual lines, with cells.
+    pub fn layout(&mut self, text: &str, options: &LayoutOptions) -> ParagraphLayout {
+        self.run(text, options);
+        let direction = self.para.direction();
+        let mut out = Vec::with_capacity(self.lines.len());
+        for k in 0..self.lines.len() {
+            let range = self.lines[k].clone();
+            let visible_end = self.order_line(range.clone(), options);
+            out.push(self.visual_line(range.start, visible_end));
+        }
+        if out.is_empty() {
+            out.push(VisualLine::default());
+        }
+        ParagraphLayout { direction, lines: out }
+    }
+
+    /// Line `first..` of units (as many as `order` holds) with cells.
+    fn visual_line(&self, first: usize, visible_end: usize) -> VisualLine {
+        let units = &self.units[first..first + self.order.len()];
+        let mut line = VisualLine {
+            text: String::with_capacity(units.len() * 3),
+            cells: Vec::with_capacity(units.len()),
+            width: 0,
+        };
+        for &i in &self.order {
+            let i = i as usize;
+            let unit = &units[i];
+            let start = line.text.len() as u32;
+            let width = if i < visible_end {
+                if self.from_glyphs {
+                    line.text.extend(self.glyphs_of(unit));
+                } else {
+                    line.text.push_str(self.shown.of(first + i));
+                }
+                unit.width
+            } else {
+                0
+            };
+            line.width += width as usize;
+            line.cells.push(Cell {
+                text: start..line.text.len() as u32,
+                width,
+                logical: unit.logical.clone(),
+                rtl: self.unit_levels[i].is_rtl(),
+            });
+        }
+        line
+    }
+
+    /// Lays `text` out and appends its lines to `out` as plain text, one a line: what
+    /// `qari render` prints (the same lines [`Layouter::layout`] makes, padded as
+    /// [`ParagraphLayout::padding`] says, without building cells).
+    pub fn write_plain(&mut self, text: &str, options: &LayoutOptions, out: &mut Vec<u8>) {
+        self.run(text, options);
+        let rtl = self.para.direction() == Direction::Rtl;
+        let pad = |out: &mut Vec<u8>, width: usize| {
+            if rtl && options.reorder && options.width > width {
+                out.resize(out.len() + options.width - width, b' ');
+            }
+        };
+        if self.lines.is_empty() {
+            pad(out, 0);
+            out.push(b'\n');
+            return;
+        }
+        for k in 0..self.lines.len() {
+            let range = self.lines[k].clone();
+            let visible_end = self.order_line(range.clone(), options);
+            let units = &self.units[range.clone()];
+            pad(out, units[..visible_end].iter().map(|u| usize::from(u.width)).sum());
+            for &i in &self.order {
+                let Some(unit) = units.get(i as usize).filter(|_| (i as usize) < visible_end) else { continue };
+                if self.from_glyphs {
+                    self.glyphs_of(unit).for_each(|c| push_utf8(out, c));
+                } else {
+                    out.extend_from_slice(self.shown.of(range.start + i as usize).as_bytes());
+                }
+            }
+            out.push(b'\n');
+        }
+    }
+}
+
+/// Rule L4: Bidi_Mirrored characters in right-to-left runs show their mirror glyph.
+fn mirror(flags: &[u8], levels: &[Level], glyphs: &mut [Glyph]) {
+    for ((&f, level), glyph) in flags.iter().zip(levels).zip(glyphs) {
+        if f & chars::MIRRORED != 0 && level.is_rtl() {
+            if let Glyph::Char(c) = *glyph {
+                *glyph = Glyph::Char(unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c));
+            }
+        }
+    }
+}
+
+/// A character's UTF-8 bytes, without a call to copy one to three of them.
+#[inline(always)]
+fn push_utf8(out: &mut Vec<u8>, c: char) {
+    let mut buf = [0; 4];
+    match c.encode_utf8(&mut buf).len() {
+        1 => out.push(buf[0]),
+        2 => out.extend_from_slice(&buf[..2]),
+        3 => out.extend_from_slice(&buf[..3]),
+        _ => out.extend_from_slice(&buf),
+    }
 }
 
 /// A title with no strong character (all digits, say) runs the way its story's text does.

@@ -6,6 +6,7 @@
 use unicode_bidi::{BidiClass, Level};
 
 use super::bidi::removed_by_x9;
+use super::chars::{CharInfo, SIDES};
 use super::joining_table::{FORMS, JOINING_TYPES, LAM_ALEF};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,15 +54,15 @@ pub enum Glyph {
     InNextLigature,
 }
 
-const JOINS_RIGHT: u8 = 1;
-const JOINS_LEFT: u8 = 2;
+pub(super) const JOINS_RIGHT: u8 = 1;
+pub(super) const JOINS_LEFT: u8 = 2;
 /// Skipped over when joining (harakat and other marks).
 const TRANSPARENT: u8 = 4;
 /// A letter that has joining forms at all (R, L or D; not C).
 const JOINING: u8 = 8;
 
 /// A character's joining behaviour as bits: the sides it can join on, transparent, joining.
-fn side_bits(c: char) -> u8 {
+pub(super) fn side_bits(c: char) -> u8 {
     match joining_type(c) {
         Some(JoiningType::R) => JOINS_RIGHT | JOINING,
         Some(JoiningType::L) => JOINS_LEFT | JOINING,
@@ -73,117 +74,151 @@ fn side_bits(c: char) -> u8 {
 }
 
 /// A level that matches every other: characters removed by rule X9 (ZWJ among them) carry it.
-const ANY_LEVEL: Option<Level> = None;
+const ANY_LEVEL: u8 = u8::MAX;
 
-fn levels_match(a: Option<Level>, b: Option<Level>) -> bool {
-    a == b || a.is_none() || b.is_none()
+#[inline(always)]
+fn levels_match(a: u8, b: u8) -> bool {
+    a == b || a == ANY_LEVEL || b == ANY_LEVEL
 }
 
 /// In an RTL run the preceding letter is on the right; in an LTR one (an override), on the left.
-fn preceding_mask(level: Option<Level>) -> u8 {
-    if level.is_none_or(|l| l.is_rtl()) {
+#[inline(always)]
+fn preceding_mask(level: u8) -> u8 {
+    if level == ANY_LEVEL || level & 1 == 1 {
         JOINS_RIGHT
     } else {
         JOINS_LEFT
     }
 }
 
-fn following_mask(level: Option<Level>) -> u8 {
+#[inline(always)]
+fn following_mask(level: u8) -> u8 {
     JOINS_RIGHT + JOINS_LEFT - preceding_mask(level)
 }
 
 /// Shapes a paragraph in logical order. `levels` and `classes` are the paragraph's bidi levels
 /// and original classes, one per character: letters join only within one level, as in FriBidi.
 pub fn shape(chars: &[char], levels: &[Level], classes: &[BidiClass]) -> Vec<Glyph> {
+    let mut glyphs = Vec::new();
+    let mut sides: Vec<u8> = chars.iter().map(|&c| CharInfo::of(c).flags).collect();
+    shape_into::<true>(chars, levels, classes, &mut sides, &mut glyphs);
+    glyphs
+}
+
+/// [`shape`] into `glyphs` (a buffer kept between paragraphs). `sides` holds each character's
+/// flags from `chars`: their joining bits are worked on in place. `REMOVED`: whether the
+/// paragraph may hold characters rule X9 removes (the loop without them is simpler).
+///
+/// One pass: a letter's sides are final once the next letter (marks skipped) is seen, so its
+/// form is written then; a lam and the alef right after it become the ligature at that point.
+pub(super) fn shape_into<const REMOVED: bool>(
+    chars: &[char],
+    levels: &[Level],
+    classes: &[BidiClass],
+    sides: &mut [u8],
+    glyphs: &mut Vec<Glyph>,
+) {
     let n = chars.len();
-    // what each character can join on (and whether it is transparent), in one byte
-    let mut sides: Vec<u8> = chars.iter().map(|&c| side_bits(c)).collect();
+    glyphs.clear();
+    glyphs.extend(chars.iter().map(|&c| Glyph::Char(c)));
     // a text with nothing that joins is shown as it is
     if sides.iter().all(|&b| b & (JOINS_RIGHT | JOINS_LEFT) == 0) {
-        return chars.iter().map(|&c| Glyph::Char(c)).collect();
+        return;
     }
-
-    let mut saved: Option<(usize, Option<Level>)> = None;
-    let mut joins = false;
+    let arabic = arabic_forms();
+    let mut saved = NONE; // the last letter (not transparent) seen, its form not yet written
+    let mut saved_level = ANY_LEVEL;
+    let mut joins = false; // whether it joins what follows
+    let mut ligature = NONE; // an alef already drawn with its lam
     for i in 0..n {
-        let x9 = removed_by_x9(classes[i]);
+        let x9 = REMOVED && removed_by_x9(classes[i]);
         let transparent = sides[i] & TRANSPARENT != 0;
         if x9 && transparent {
             continue; // embedding controls and the like: ignored, as if they were not there
         }
-        let level = if x9 { ANY_LEVEL } else { Some(levels[i]) };
-        let mut disjoin = false;
-        if joins && saved.is_some_and(|(_, l)| !levels_match(l, level)) {
-            disjoin = true;
+        let level = if x9 { ANY_LEVEL } else { levels[i].number() };
+        if joins && !levels_match(saved_level, level) {
+            sides[saved] &= !following_mask(saved_level);
             joins = false;
         }
-        if !transparent {
-            let pre = preceding_mask(level);
-            if !joins {
-                sides[i] &= !pre;
-            } else if sides[i] & pre == 0 {
-                disjoin = true;
-            }
-        }
-        if disjoin {
-            if let Some((s, l)) = saved {
-                sides[s] &= !following_mask(l);
-            }
-        }
-        if !transparent {
-            saved = Some((i, level));
-            joins = sides[i] & following_mask(level) != 0;
-        }
-    }
-    if let (true, Some((s, l))) = (joins, saved) {
-        sides[s] &= !following_mask(l);
-    }
-
-    let mut glyphs: Vec<Glyph> = chars
-        .iter()
-        .zip(&sides)
-        .map(|(&c, &side)| {
-            // non-joining letters of the Arabic block (hamza) still have an isolated form
-            let has_forms = side & JOINING != 0 || ('\u{0600}'..'\u{0700}').contains(&c);
-            Glyph::Char(if has_forms { form_of(c, side).unwrap_or(c) } else { c })
-        })
-        .collect();
-
-    // Lam-alef: only when the two letters are adjacent, joined, and at one RTL level.
-    for i in 0..n.saturating_sub(1) {
-        let (lam, alef) = (chars[i], chars[i + 1]);
-        if lam != LAM || !levels[i].is_rtl() || levels[i] != levels[i + 1] || sides[i + 1] & JOINS_RIGHT == 0 {
+        if transparent {
             continue;
         }
-        if let Some(ligatures) = LAM_ALEF.iter().find(|(a, _)| *a == alef as u32).map(|(_, l)| l) {
-            let lam_joins_before = sides[i] & JOINS_RIGHT != 0;
-            let ligature = ligatures[usize::from(lam_joins_before)];
-            if let Some(g) = char::from_u32(ligature) {
-                glyphs[i] = Glyph::InNextLigature;
-                glyphs[i + 1] = Glyph::Char(g);
+        let pre = preceding_mask(level);
+        if !joins {
+            sides[i] &= !pre;
+        } else if sides[i] & pre == 0 {
+            sides[saved] &= !following_mask(saved_level);
+        }
+        if saved != NONE && saved != ligature {
+            // lam-alef: only when the two letters are adjacent, joined, and at one RTL level
+            let lam_alef = (chars[saved] == LAM && saved + 1 == i && saved_level & 1 == 1 && saved_level == level)
+                .then(|| lam_alef(chars[i], sides[saved] & JOINS_RIGHT != 0).filter(|_| sides[i] & JOINS_RIGHT != 0))
+                .flatten();
+            if let Some(ligature_glyph) = lam_alef {
+                glyphs[saved] = Glyph::InNextLigature;
+                glyphs[i] = Glyph::Char(ligature_glyph);
+                ligature = i;
+            } else {
+                glyphs[saved] = Glyph::Char(form(arabic, chars[saved], sides[saved]));
             }
         }
+        saved = i;
+        saved_level = level;
+        joins = sides[i] & following_mask(level) != 0;
     }
-    glyphs
+    if saved != NONE && saved != ligature {
+        if joins {
+            sides[saved] &= !following_mask(saved_level);
+        }
+        glyphs[saved] = Glyph::Char(form(arabic, chars[saved], sides[saved]));
+    }
 }
 
-fn form_of(c: char, sides: u8) -> Option<char> {
-    let form = match sides & (JOINS_RIGHT | JOINS_LEFT) {
+const NONE: usize = usize::MAX;
+
+/// How a letter with these joined sides is drawn (itself when it has no such form).
+#[inline(always)]
+fn form(arabic: &[[u16; 4]; 256], c: char, sides: u8) -> char {
+    let form = form_index(sides);
+    let sides = sides & SIDES;
+    match c as u32 {
+        // non-joining letters of the Arabic block (hamza) still have an isolated form
+        code @ 0x0600..0x0700 => match arabic[(code - 0x0600) as usize][form] {
+            0 => c,
+            shaped => char::from_u32(u32::from(shaped)).unwrap_or(c),
+        },
+        _ if sides & JOINING != 0 => form_of(c, form).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The ligature of lam with this alef, in its final form when the lam joins the letter before.
+fn lam_alef(alef: char, lam_joins_before: bool) -> Option<char> {
+    let ligatures = LAM_ALEF.iter().find(|(a, _)| *a == alef as u32).map(|(_, l)| l)?;
+    char::from_u32(ligatures[usize::from(lam_joins_before)])
+}
+
+/// Which of the four forms (isolated, final, initial, medial) the joined sides call for.
+fn form_index(sides: u8) -> usize {
+    match sides & (JOINS_RIGHT | JOINS_LEFT) {
         s if s == JOINS_RIGHT | JOINS_LEFT => 3,
         JOINS_RIGHT => 1,
         JOINS_LEFT => 2,
         _ => 0,
-    };
-    let c = c as u32;
-    // the Arabic block from a flat table; the few letters elsewhere by search
-    let forms = if (0x0600..0x0700).contains(&c) {
-        static ARABIC: std::sync::OnceLock<[[u32; 4]; 256]> = std::sync::OnceLock::new();
-        ARABIC.get_or_init(|| std::array::from_fn(|k| forms_by_search(0x0600 + k as u32).unwrap_or([0; 4])))
-            [(c - 0x0600) as usize]
-    } else {
-        forms_by_search(c)?
-    };
-    let code = forms[form];
+    }
+}
+
+/// The presentation forms of the Arabic block, flat (0: no such form); they all lie below
+/// U+FFFF.
+fn arabic_forms() -> &'static [[u16; 4]; 256] {
+    static ARABIC: std::sync::OnceLock<[[u16; 4]; 256]> = std::sync::OnceLock::new();
+    ARABIC
+        .get_or_init(|| std::array::from_fn(|k| forms_by_search(0x0600 + k as u32).unwrap_or([0; 4]).map(|f| f as u16)))
+}
+
+fn form_of(c: char, form: usize) -> Option<char> {
+    let code = forms_by_search(c as u32)?[form];
     (code != 0).then(|| char::from_u32(code)).flatten()
 }
 

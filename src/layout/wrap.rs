@@ -4,25 +4,23 @@ use std::ops::Range;
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-use super::Unit;
+use super::units::Unit;
 
 /// UAX #14 break opportunities of a paragraph, consumed in byte order.
-pub(super) struct BreakBytes {
-    opportunities: std::vec::IntoIter<usize>,
+pub(super) struct BreakBytes<I> {
+    opportunities: I,
     next: Option<usize>,
 }
 
-pub(super) fn break_bytes(text: &str) -> BreakBytes {
-    let all: Vec<usize> = linebreaks(text)
+pub(super) fn break_bytes(text: &str) -> BreakBytes<impl Iterator<Item = usize> + '_> {
+    let mut opportunities = linebreaks(text)
         .filter(|&(_, op)| matches!(op, BreakOpportunity::Allowed | BreakOpportunity::Mandatory))
-        .map(|(i, _)| i)
-        .collect();
-    let mut opportunities = all.into_iter();
+        .map(|(i, _)| i);
     let next = opportunities.next();
     BreakBytes { opportunities, next }
 }
 
-impl BreakBytes {
+impl<I: Iterator<Item = usize>> BreakBytes<I> {
     /// Whether a line may start at `byte`; calls must come in increasing byte order.
     pub(super) fn allows(&mut self, byte: usize) -> bool {
         while let Some(n) = self.next {
@@ -40,14 +38,15 @@ impl BreakBytes {
 /// between words when it can, else at an opportunity inside a word (after the `/` of a URL),
 /// else between grapheme clusters. So a word that fits on a line is never split. `width` 0:
 /// one line.
-pub(super) fn break_lines(units: &[Unit], width: usize) -> Vec<Range<usize>> {
+pub(super) fn break_lines(units: &[Unit], width: usize, lines: &mut Vec<Range<usize>>) {
+    lines.clear();
     if units.is_empty() {
-        return Vec::new();
+        return;
     }
     if width == 0 {
-        return std::iter::once(0..units.len()).collect();
+        lines.push(0..units.len());
+        return;
     }
-    let mut lines = Vec::new();
     let mut start = 0;
     let mut used = 0usize; // columns up to and including the last unit, blanks included
     let mut last_break: Option<usize> = None;
@@ -77,5 +76,4 @@ pub(super) fn break_lines(units: &[Unit], width: usize) -> Vec<Range<usize>> {
         i = cut;
     }
     lines.push(start..units.len());
-    lines
 }

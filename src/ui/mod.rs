@@ -298,7 +298,7 @@ fn item_rows(app: &App, item: &Item, styles: &Styles, words: &Interface) -> Vec<
                 head.push_str(" · ");
                 head.push_str(&words.term(part));
             }
-            vec![(head, styles.figure(f.kind)), (app.figure_context(f), Style::default())]
+            vec![(head, styles.figure(f.kind)), (app.figure_context(*i), Style::default())]
         }
         Item::Person(i) => facts
             .and_then(|f| f.people.get(*i))
@@ -341,24 +341,35 @@ fn draw_panel(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, chrome: &Ch
         return;
     }
     let focused = app.focus == Focus::Panel;
-    let items = app.panel_items();
-    let rows: Vec<(usize, String, Style)> = items
-        .iter()
-        .enumerate()
-        .flat_map(|(i, item)| item_rows(app, item, styles, &chrome.words).into_iter().map(move |(t, s)| (i, t, s)))
-        .collect();
-    let selected_row = rows.iter().position(|(i, _, _)| *i == app.panel_selected).unwrap_or(0);
-    let selected_end = rows.iter().rposition(|(i, _, _)| *i == app.panel_selected).unwrap_or(0);
+    // only the items on screen are formatted: the index knows the row each one starts on
+    let index = &app.panel;
+    let selected = app.panel_selected;
+    let (selected_row, selected_end) = if selected < index.len() {
+        (index.start(selected), index.start(selected + 1).saturating_sub(1).max(index.start(selected)))
+    } else {
+        (0, 0)
+    };
     let h = a.height as usize;
     let first = if selected_end >= h { (selected_end + 1 - h).min(selected_row) } else { 0 };
-    for (k, (i, text, style)) in rows.iter().enumerate().skip(first).take(h) {
-        let y = a.y + (k - first) as u16;
-        let mut style = *style;
-        if *i == app.panel_selected && items[*i].selectable() {
-            style = style.patch(styles.selection(focused));
-            fill(buf, a.x, y, a.width, 1, style);
+    let mut y = a.y;
+    let mut i = index.at_row(first);
+    let mut skip = first - index.start(i).min(first);
+    while y < a.y + a.height {
+        let Some(item) = index.item(i) else { break };
+        for (text, style) in item_rows(app, item, styles, &chrome.words).into_iter().skip(skip) {
+            if y >= a.y + a.height {
+                break;
+            }
+            let mut style = style;
+            if i == selected && item.selectable() {
+                style = style.patch(styles.selection(focused));
+                fill(buf, a.x, y, a.width, 1, style);
+            }
+            put_text(buf, a.x + 1, y, a.width.saturating_sub(2), &text, style, &chrome.label);
+            y += 1;
         }
-        put_text(buf, a.x + 1, y, a.width.saturating_sub(2), text, style, &chrome.label);
+        skip = 0;
+        i += 1;
     }
 }
 
