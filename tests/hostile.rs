@@ -246,7 +246,7 @@ fn user_errors_are_one_line_messages_with_the_right_exit_code() {
         (vec!["render", "no/such/file.txt"], 1, "no/such/file.txt: no such file or folder"),
         (vec!["extract", "no/such/file.txt"], 1, "no/such/file.txt"),
         (vec!["render", dir.0.to_str().unwrap()], 1, "directory"),
-        (vec!["extract", empty.to_str().unwrap()], 1, "no .txt or .json articles"),
+        (vec!["extract", empty.to_str().unwrap()], 1, "no articles (.txt, .json, .html)"),
         (vec!["render", "--width", "wide", "-"], 2, "invalid value 'wide'"),
         (vec!["render", "--shaping", "sometimes", "-"], 2, "invalid value 'sometimes'"),
         (vec!["--bidi", "both"], 2, "invalid value 'both'"),
@@ -308,4 +308,134 @@ fn a_damaged_state_file_is_set_aside_and_two_readers_keep_it_whole() {
     let text = std::fs::read_to_string(&state).unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&text).expect("the state file is whole JSON");
     assert!(parsed["positions"].as_object().is_some_and(|p| !p.is_empty()));
+}
+
+/// A page carrying escapes in its title, text, attributes and links, and scripts.
+fn hostile_page() -> String {
+    "<!doctype html><html><head><title>عنوان &#27;]0;pwned&#7; الصفحة</title>\
+     <meta property=\"og:site_name\" content=\"site&#27;[2J\">\
+     <script>document.write('\u{1b}[31mscript text')</script><style>p{}</style></head><body>\
+     <article><h1>عنوان &#x1b;]0;pwned&#x7; الصفحة</h1>\
+     <p>غزة – نص &#27;[2J&#27;[31mأحمر&#27;[0m و&#27;]52;c;cm0gLXJmIH4=&#7; حافظة، وفقرة طويلة بما يكفي لتكون نص المقال.</p>\
+     <p>فقرة &#155;31m ثانية &#x9b;مع &#133; تحكم، و\u{202E}reversed\u{202C} نص طويل بما يكفي أيضا ليكون من المقال.</p>\
+     <script>alert('never text')</script><noscript>never text either, this is a long noscript block</noscript>\
+     <template><p>template text that is never shown</p></template>\
+     <p>اقرأ أيضاً: <a href=\"javascript:alert(1)\">رابط خطير جدا هنا</a></p>\
+     <p>اقرأ أيضاً: <a href=\"data:text/html,<script>x</script>\">رابط خطير آخر هنا</a></p>\
+     <p>اقرأ أيضاً: <a href=\"https://example.com/a&#27;[2J\">رابط فيه رمز تحكم</a></p>\
+     <p>اقرأ أيضاً: <a href=\"https://example.com/news/خبر آخر\">رابط سليم إلى خبر آخر</a></p>\
+     </article></body></html>"
+        .to_string()
+}
+
+#[test]
+fn hostile_pages_never_reach_the_terminal_and_scripts_are_never_text() {
+    let dir = TempDir::new("hostile-html");
+    let page = dir.path("page.html");
+    std::fs::write(&page, hostile_page()).unwrap();
+    let path = page.to_str().unwrap();
+    for args in [vec!["render", "--width", "60", path], vec!["extract", "--format", "table", path]] {
+        let out = qari(&args, b"");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_clean(&out.stdout, &format!("{args:?}"));
+        let shown = String::from_utf8_lossy(&out.stdout);
+        for never in ["script text", "never text", "template text", "p{}", "alert"] {
+            assert!(!shown.contains(never), "{args:?} shows {never:?}");
+        }
+    }
+    let out = qari(&["extract", "--format", "json", path], b"");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = &json["articles"][0]["stories"][0];
+    assert!(story["title"].as_str().unwrap().contains("\u{241B}]0;pwned\u{2407}"), "{}", story["title"]);
+    assert_eq!(story["paragraphs"].as_array().unwrap().len(), 2, "{story}");
+    let links = story["linked"].as_array().unwrap();
+    assert_eq!(links.len(), 1, "javascript:, data: and links holding controls are dropped: {links:?}");
+    assert_eq!(links[0]["url"], "https://example.com/news/%D8%AE%D8%A8%D8%B1%20%D8%A2%D8%AE%D8%B1");
+}
+
+#[test]
+fn a_page_nested_a_hundred_thousand_deep_reads_without_overflowing_the_stack() {
+    let n = 100_000;
+    let mut page = String::from("<html><body><article>");
+    page.push_str(&"<div>".repeat(n));
+    page.push_str("<p>نص عميق في الصفحة، فيه فاصلة وكلمات تكفي ليكون فقرة من المقال.</p>");
+    page.push_str(&"</div>".repeat(n));
+    page.push_str(&"<span><b>".repeat(n));
+    page.push_str("ختام");
+    page.push_str("</article></body></html>");
+    let dir = TempDir::new("deep-html");
+    let file = dir.path("deep.html");
+    std::fs::write(&file, &page).unwrap();
+    let out = qari(&["render", "--width", "0", file.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ﻖﻴﻤﻋ"), "the deep paragraph is read");
+}
+
+#[test]
+fn a_fifty_megabyte_page_is_read() {
+    // a page's weight is mostly scripts, styles and link lists around a short article
+    let mut page = String::with_capacity(52 << 20);
+    page.push_str("<!doctype html><html><head><title>خبر قصير | موقع</title><script>");
+    while page.len() < 20 << 20 {
+        page.push_str("var x = '<p>not text</p>'; function f(a) { return a < 3; }\n");
+    }
+    page.push_str("</script></head><body><nav><ul>");
+    while page.len() < 45 << 20 {
+        page.push_str("<li><a href=\"/section/news\">قسم الأخبار</a></li>");
+    }
+    page.push_str("</ul></nav><article><h1>خبر قصير</h1>");
+    page.push_str("<p>القاهرة – فقرة أولى من الخبر، طويلة بما يكفي لتكون نص المقال الوحيد في الصفحة.</p>");
+    page.push_str("<p>فقرة ثانية من الخبر، فيها أرقام مثل 12 و45 وفاصلة، وهي آخر ما في المقال.</p></article><footer>");
+    while page.len() < 50 << 20 {
+        page.push_str("<div class=\"footer-links\"><a href=\"/about\">من نحن</a></div>");
+    }
+    page.push_str("</footer></body></html>");
+    let dir = TempDir::new("big-html");
+    let file = dir.path("big.html");
+    std::fs::write(&file, &page).unwrap();
+    drop(page);
+    let out = qari(&["extract", "--format", "json", file.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = &json["articles"][0]["stories"][0];
+    assert_eq!(story["title"], "خبر قصير");
+    assert_eq!(story["dateline"], "القاهرة");
+    assert_eq!(story["paragraphs"].as_array().unwrap().len(), 2, "{}", story["paragraphs"]);
+}
+
+#[test]
+fn a_windows_1256_text_article_reads_as_arabic_with_a_notice() {
+    let dir = TempDir::new("cp1256");
+    let file = dir.path("old.txt");
+    let text = "عنوان الخبر\nتاريخ النشر: 2009-02-15\nالكويت – افتتح الوزير المعرض، بمشاركة 40 دولة.\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+    std::fs::write(&file, &bytes).unwrap();
+    let out = qari(&["extract", "--format", "json", file.to_str().unwrap()], b"");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = &json["articles"][0]["stories"][0];
+    assert_eq!(story["title"], "عنوان الخبر");
+    assert_eq!(story["published"], "2009-02-15");
+    assert_eq!(story["dateline"], "الكويت");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("read as windows-1256"), "{stderr}");
+}
+
+#[test]
+fn pages_from_standard_input_and_gzip_are_sniffed() {
+    let page = "<html><head><title>عنوان من المدخل</title></head><body><article>\
+                <p>فقرة من صفحة جاءت من المدخل القياسي، طويلة بما يكفي لتكون المقال.</p></article></body></html>";
+    let out = qari(&["render", "--width", "0", "-"], page.as_bytes());
+    assert!(out.status.success());
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(!shown.contains("<p>") && !shown.contains("<html>"), "{shown}");
+    let dir = TempDir::new("gz-html");
+    let file = dir.path("saved");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(page.as_bytes()).unwrap();
+    std::fs::write(&file, gz.finish().unwrap()).unwrap();
+    let out = qari(&["extract", "--format", "json", dir.0.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"][0]["stories"][0]["title"], "عنوان من المدخل");
 }

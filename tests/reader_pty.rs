@@ -134,3 +134,24 @@ fn an_arabic_locale_gives_the_arabic_interface_mirrored_and_lang_en_gives_englis
     s.send("q");
     assert_eq!(s.wait_exit(10), 0);
 }
+
+#[test]
+fn a_read_also_link_of_a_saved_page_opens_the_other_page_of_the_folder() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/html/linked");
+    let mut s = Session::start(&[folder.to_str().unwrap()], 120, 40);
+    // the newer page opens first; its read-also box names the other page by its URL
+    let first = visual("افتتاح مكتبة عامة جديدة وسط المدينة");
+    s.wait_for("the saved page's title", 10, |rows| rows[0].contains(&first));
+    s.wait_for("the read-also link in the panel", 10, |rows| {
+        rows.iter().any(|r| r.contains(&visual("معرض الكتاب يستقبل زواره بعد غد")))
+    });
+    s.send("\t");
+    s.send("G");
+    s.send("\r");
+    let second = visual("معرض الكتاب يستقبل زواره بعد غد");
+    s.wait_for("the linked page", 10, |rows| rows[0].contains(&second));
+    s.send("\x7f");
+    s.wait_for("back to the first page", 10, |rows| rows[0].contains(&first));
+    s.send("q");
+    assert_eq!(s.wait_exit(10), 0);
+}

@@ -293,13 +293,14 @@ impl App {
     }
 
     fn compute_links(&mut self) {
-        let mut links = read_also_links(self.article_at(self.current.article), self.current);
+        let mut links = self.own_links(self.current);
         if let Some(mine) = self.profiles.get(&self.current) {
-            let taken: Vec<StoryRef> = links.iter().map(|l| l.story).chain([self.current]).collect();
+            let taken: Vec<StoryRef> = links.iter().filter_map(|l| l.story).chain([self.current]).collect();
             let others = self.profiles.iter().filter(|(r, _)| !taken.contains(r)).map(|(r, p)| (*r, p));
             for (r, shared) in related(mine, others, 5) {
                 links.push(LinkTarget {
-                    story: r,
+                    story: Some(r),
+                    url: None,
                     title: self.story_at(r).title.clone(),
                     via: LinkKind::Related,
                     shared,
@@ -442,7 +443,7 @@ impl App {
         if self.facts.contains_key(&r) {
             self.compute_links();
         } else {
-            self.links = read_also_links(self.article_at(r.article), r);
+            self.links = self.own_links(r);
         }
         self.index_panel();
         if !self.search.query.is_empty() && !self.search.in_library {
@@ -646,7 +647,11 @@ impl App {
     fn open_from_panel(&mut self) {
         match self.panel.item(self.panel_selected).cloned() {
             Some(Item::Figure(i)) => self.select_figure(i),
-            Some(Item::Link(target)) => self.open(target.story, true),
+            Some(Item::Link(target)) => match (target.story, target.url) {
+                (Some(story), _) => self.open(story, true),
+                (None, Some(url)) => self.notify(&self.interface.fill(Msg::NotInLibrary, &[("url", &url)])),
+                (None, None) => {}
+            },
             Some(Item::Quote(i)) => {
                 if let Some(q) = self.current_facts().map(|f| f.quotes[i].paragraph) {
                     self.view.reveal(block_of_paragraph(q), 0);
@@ -833,17 +838,42 @@ pub fn block_of_paragraph(paragraph: i64) -> usize {
     }
 }
 
-/// A story's own links (read-also) to the other stories of its article.
-fn read_also_links(article: &crate::article::Article, r: StoryRef) -> Vec<LinkTarget> {
-    article.stories[r.story]
+impl App {
+    /// A story's own links: a file's through the library (which finds pages by URL); a stored
+    /// story's pages are known by their URL only.
+    fn own_links(&self, r: StoryRef) -> Vec<LinkTarget> {
+        if self.stored_id(r).is_none() {
+            return read_also_links(&self.library, r);
+        }
+        let linked = self.story_at(r).linked.iter();
+        linked
+            .map(|l| LinkTarget {
+                story: None,
+                url: l.url.clone(),
+                title: l.title.clone(),
+                via: l.via,
+                shared: l.shared.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The story's own links: to stories of its file, or by URL to pages elsewhere in the
+/// library; a page that is not in the library is listed with its URL.
+fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
+    library
+        .story(r)
         .linked
         .iter()
-        .filter(|l| l.story < article.stories.len())
-        .map(|l| LinkTarget {
-            story: StoryRef { article: r.article, story: l.story },
-            title: l.title.clone(),
-            via: l.via,
-            shared: l.shared.clone(),
+        .filter_map(|l| {
+            let story = library.link_target(r, l);
+            (story.is_some() || l.url.is_some()).then(|| LinkTarget {
+                story,
+                url: l.url.clone(),
+                title: l.title.clone(),
+                via: l.via,
+                shared: l.shared.clone(),
+            })
         })
         .collect()
 }

@@ -30,7 +30,9 @@ impl Item {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkTarget {
-    pub story: StoryRef,
+    /// `None`: a page that is not in the library (only its URL is known).
+    pub story: Option<StoryRef>,
+    pub url: Option<String>,
     pub title: String,
     pub via: LinkKind,
     pub shared: Vec<String>,

@@ -3,7 +3,10 @@
 
 use std::borrow::Cow;
 
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use thiserror::Error;
+
+use crate::article::charset::{self, EncodingSource};
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum DecodeError {
@@ -17,22 +20,79 @@ pub struct Decoded {
     pub text: String,
     /// How many invalid byte sequences were replaced by U+FFFD.
     pub bad_sequences: usize,
+    /// The encoding the bytes were read in.
+    pub encoding: &'static Encoding,
+    /// Where that encoding came from.
+    pub source: EncodingSource,
+    /// A declared encoding that the bytes contradicted (UTF-8 bytes labelled windows-1256).
+    pub overridden: Option<&'static Encoding>,
 }
 
-/// Decodes a file's bytes. `path` only names the file in errors.
+impl Decoded {
+    /// What the user should be told about how the bytes were read, when it is worth telling:
+    /// an encoding other than UTF-8, a declaration not believed, repaired bytes.
+    pub fn notice(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(wrong) = self.overridden {
+            parts.push(format!(
+                "declared {} but read as {} ({})",
+                wrong.name(),
+                self.encoding.name(),
+                self.source.describe()
+            ));
+        } else if self.encoding != UTF_8 {
+            parts.push(format!("read as {} ({})", self.encoding.name(), self.source.describe()));
+        }
+        if self.bad_sequences > 0 {
+            let what = if self.encoding == UTF_8 { "invalid UTF-8 sequence(s)" } else { "invalid byte sequence(s)" };
+            parts.push(format!("{} {what} replaced with �", self.bad_sequences));
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
+
+/// Decodes a file's bytes, nothing declared from outside. `path` only names the file in errors.
 pub fn decode(bytes: &[u8], path: &str) -> Result<Decoded, DecodeError> {
-    let (text, bad_sequences) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        (clean(decode_utf16(rest, u16::from_le_bytes)), 0)
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        (clean(decode_utf16(rest, u16::from_be_bytes)), 0)
-    } else {
-        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    decode_declared(bytes, None, path)
+}
+
+/// Decodes bytes in the encoding [`charset::choose`] finds: byte order mark, then `declared`
+/// (a charset label or a whole HTTP `Content-Type` value), then the document's own
+/// declaration, then detection; a declaration the bytes contradict is not believed. Binary
+/// data is refused; the text comes out sanitized with `\n` line ends.
+pub fn decode_declared(bytes: &[u8], declared: Option<&str>, path: &str) -> Result<Decoded, DecodeError> {
+    let choice = charset::choose(bytes, declared);
+    let bytes = &bytes[choice.bom_len..];
+    let utf16 = choice.encoding == UTF_16LE || choice.encoding == UTF_16BE;
+    if !utf16 {
         if let Some(why) = binary_reason(bytes) {
             return Err(DecodeError::Binary { path: path.to_string(), why });
         }
-        decode_chunk(bytes)
-    };
-    Ok(Decoded { text, bad_sequences })
+    }
+    let (text, bad_sequences) =
+        if choice.encoding == UTF_8 { decode_chunk(bytes) } else { decode_legacy(bytes, choice.encoding) };
+    Ok(Decoded { text, bad_sequences, encoding: choice.encoding, source: choice.source, overridden: choice.overridden })
+}
+
+/// Any encoding but UTF-8 through encoding_rs, counting the sequences it had to replace.
+fn decode_legacy(bytes: &[u8], encoding: &'static Encoding) -> (String, usize) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(decoder.max_utf8_buffer_length(bytes.len()).unwrap_or(bytes.len() * 3));
+    let mut bad = 0;
+    let mut rest = bytes;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut out, true);
+        rest = &rest[read..];
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::Malformed(_, _) => {
+                out.push(char::REPLACEMENT_CHARACTER);
+                bad += 1;
+            }
+            DecoderResult::OutputFull => out.reserve(rest.len() * 3 + 16),
+        }
+    }
+    (clean(out), bad)
 }
 
 /// UTF-8 bytes (a file, a line or a chunk of a stream) to clean text: lossy, a leading BOM
@@ -70,11 +130,6 @@ pub fn check_not_binary(bytes: &[u8], path: &str) -> Result<(), DecodeError> {
         Some(why) => Err(DecodeError::Binary { path: path.to_string(), why }),
         None => Ok(()),
     }
-}
-
-fn decode_utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
-    let units = bytes.chunks(2).map(|pair| read([pair[0], *pair.get(1).unwrap_or(&0)]));
-    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
 }
 
 /// Lossy UTF-8 that also counts the repairs, so the user can be told the file was damaged.
@@ -197,6 +252,29 @@ mod tests {
         let d = decode(b"a\x1b[31mb\x07\x7f\xc2\x9bc\td", "f").unwrap();
         assert_eq!(d.text, "a\u{241B}[31mb\u{2407}\u{2421}\u{FFFD}c d");
         assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn legacy_arabic_reads_as_arabic_and_says_how() {
+        let text = "عنوان الخبر\r\nقالت الوزارة إن الوضع خطير.\r\n";
+        let d = decode(&encoding_rs::WINDOWS_1256.encode(text).0, "a.txt").unwrap();
+        assert_eq!(d.text, "عنوان الخبر\nقالت الوزارة إن الوضع خطير.\n");
+        assert_eq!(d.notice().as_deref(), Some("read as windows-1256 (detected)"));
+        let page = format!("<meta charset=windows-1256><p>{text}</p>");
+        let d = decode(page.as_bytes(), "a.html").unwrap();
+        assert!(d.text.contains("قالت الوزارة"));
+        assert_eq!(d.notice().as_deref(), Some("declared windows-1256 but read as UTF-8 (detected)"));
+        assert_eq!(decode("نص".as_bytes(), "a.txt").unwrap().notice(), None);
+    }
+
+    #[test]
+    fn a_declared_charset_from_outside_is_used() {
+        let bytes = encoding_rs::ISO_8859_6.encode("غزة").0;
+        let d = decode_declared(&bytes, Some("text/plain; charset=iso-8859-6"), "-").unwrap();
+        assert_eq!(d.text, "غزة");
+        assert_eq!(d.notice().as_deref(), Some("read as ISO-8859-6 (declared by the server)"));
+        let utf16: Vec<u8> = "غزة".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode_declared(&utf16, Some("utf-16le"), "-").unwrap().text, "غزة");
     }
 
     #[test]

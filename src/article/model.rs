@@ -24,13 +24,26 @@ pub struct Story {
     pub sources: Vec<String>,
     #[serde(default)]
     pub linked: Vec<Link>,
+    /// Where the story is published (a page's canonical URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The site or paper that published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// Who wrote it (a page's byline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
 }
 
-/// A story this one points to; `story` indexes the stories of the same article.
+/// A story this one points to: `story` indexes the stories of the same article; `url` names
+/// a page, which the library finds among its other files (see `Library::link_target`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
-    pub story: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<usize>,
     pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub via: LinkKind,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared: Vec<String>,

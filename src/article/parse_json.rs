@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use crate::article::decode::sanitize;
 use crate::article::model::{Article, Story};
+use crate::article::urls;
 
 #[derive(Debug, Error)]
 #[error("{path}: not qari JSON: {source}")]
@@ -40,7 +41,7 @@ pub fn parse_json(text: &str, path: &str) -> Result<Vec<Story>, JsonError> {
             for a in articles {
                 let offset = all.len();
                 all.extend(a.stories.into_iter().map(|mut s| {
-                    s.linked.iter_mut().for_each(|l| l.story += offset);
+                    s.linked.iter_mut().for_each(|l| l.story = l.story.map(|k| k + offset));
                     s
                 }));
             }
@@ -53,7 +54,7 @@ pub fn parse_json(text: &str, path: &str) -> Result<Vec<Story>, JsonError> {
     let count = stories.len();
     for story in &mut stories {
         clean_story(story);
-        story.linked.retain(|l| l.story < count);
+        story.linked.retain(|l| l.story.map_or(l.url.is_some(), |k| k < count));
     }
     Ok(stories)
 }
@@ -68,6 +69,14 @@ fn clean_story(story: &mut Story) {
     story.published.iter_mut().for_each(clean);
     story.dateline.iter_mut().for_each(clean);
     story.linked.iter_mut().for_each(|l| clean(&mut l.title));
+    for field in [&mut story.url, &mut story.site, &mut story.author] {
+        field.iter_mut().for_each(clean);
+    }
+    // a URL is kept only when it parses as a web address (the url crate then escapes it)
+    story.url = story.url.take().and_then(|u| urls::resolve(&u, None)).map(|u| urls::display(&u));
+    for link in &mut story.linked {
+        link.url = link.url.take().and_then(|u| urls::resolve(&u, None)).map(|u| urls::display(&u));
+    }
 }
 
 /// Whether a file should be read as JSON: by its name, or by its first character.

@@ -59,7 +59,13 @@ pub fn parse_text(text: &str) -> Vec<Story> {
             let index = stories.len();
             if let Some(p) = parent {
                 let title = story.title.clone();
-                stories[p].linked.push(Link { story: index, title, via: LinkKind::ReadAlso, shared: vec![] });
+                stories[p].linked.push(Link {
+                    story: Some(index),
+                    title,
+                    url: None,
+                    via: LinkKind::ReadAlso,
+                    shared: vec![],
+                });
             }
             if !story.paragraphs.is_empty() || k == 0 {
                 previous_with_body = Some(index);
@@ -91,7 +97,7 @@ fn key_of(text: &str) -> String {
 
 /// When `line` is a read-also marker, returns what follows it on the same line (a title
 /// written after the colon), else `None`.
-fn read_also_marker(line: &str) -> Option<&str> {
+pub(crate) fn read_also_marker(line: &str) -> Option<&str> {
     // every marker starts with one of these (اقرأ، طالع، شاهد، مواضيع، أخبار، المزيد، read)
     let first = line.chars().next()?;
     if !matches!(first, 'ا' | 'إ' | 'أ' | 'آ' | 'ط' | 'ش' | 'م' | 'r' | 'R') || line.chars().nth(120).is_some() {
@@ -132,15 +138,29 @@ fn parse_story(lines: &[&str]) -> Story {
             }
         }
         if let Some(value) = value_for(SOURCE_LABELS) {
-            story
-                .sources
-                .extend(value.split(['،', ',', '؛', ';']).map(str::trim).filter(|s| !s.is_empty()).map(String::from));
+            story.sources.extend(split_sources(value));
             continue;
         }
         story.paragraphs.push(line.to_string());
     }
     story.dateline = story.paragraphs.first().and_then(|p| dateline_of(p));
     story
+}
+
+/// The date of a `تاريخ النشر: …` line, or `None` when the line is not one.
+pub(crate) fn date_line(line: &str) -> Option<String> {
+    let (key, value) = label_of(line)?;
+    DATE_LABELS.contains(&key.as_str()).then(|| parse_published(value)).flatten()
+}
+
+/// The sources a `المصدر: …` line names, or `None` when the line is not one.
+pub(crate) fn sources_line(line: &str) -> Option<Vec<String>> {
+    let (key, value) = label_of(line)?;
+    SOURCE_LABELS.contains(&key.as_str()).then(|| split_sources(value).collect())
+}
+
+fn split_sources(value: &str) -> impl Iterator<Item = String> + '_ {
+    value.split(['،', ',', '؛', ';']).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
 }
 
 /// `label: value` → (the label's key, the value), when the value is not empty.
@@ -157,7 +177,7 @@ const NOT_PLACE_WORDS: &[&str] =
     &["قال", "قالت", "ان", "في", "من", "علي", "الي", "عن", "هذا", "هذه", "ما", "لا", "كما", "الذي", "التي"];
 
 /// `<place> – ` at the start of the first paragraph, with an optional `(وكالات)`-style agency.
-fn dateline_of(paragraph: &str) -> Option<String> {
+pub(crate) fn dateline_of(paragraph: &str) -> Option<String> {
     let head: String = paragraph.chars().take(60).collect();
     let (cut, _) = head.char_indices().find(|&(i, c)| {
         matches!(c, '–' | '—' | '-') && head[..i].ends_with(' ') && head[i + c.len_utf8()..].starts_with(' ')
@@ -233,7 +253,13 @@ mod tests {
             assert_eq!(stories[0].paragraphs, vec!["فقرة."], "{marker} left in a paragraph");
             assert_eq!(
                 stories[0].linked,
-                vec![Link { story: 1, title: "الثاني".into(), via: LinkKind::ReadAlso, shared: vec![] }]
+                vec![Link {
+                    story: Some(1),
+                    title: "الثاني".into(),
+                    url: None,
+                    via: LinkKind::ReadAlso,
+                    shared: vec![]
+                }]
             );
         }
     }
@@ -257,7 +283,7 @@ mod tests {
         let stories = parse_text("أ\nفقرة طويلة.\nاقرأ أيضا:\nعنوان أول\nعنوان ثان\nعنوان ثالث\n");
         assert_eq!(stories.len(), 4);
         assert!(stories[1..].iter().all(|s| s.paragraphs.is_empty()));
-        assert_eq!(stories[0].linked.iter().map(|l| l.story).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert_eq!(stories[0].linked.iter().map(|l| l.story).collect::<Vec<_>>(), vec![Some(1), Some(2), Some(3)]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{write_out, CliError};
 use crate::app::config;
 use crate::article::decode::{check_not_binary, decode_chunk};
-use crate::article::{article_files_of, load_file, Article, LinkKind, Story};
+use crate::article::{article_files_of, load_file, Article, Library, LinkKind, Story, StoryRef};
 use crate::extract::{extract_all, figures_in, Facts, Figure, Mention, Person, Quote};
 use crate::i18n::{months_used, Counted, Interface, InterfaceChoices, Msg};
 
@@ -59,6 +59,12 @@ impl<S: Serialize> LibraryJson<'_, S> {
 #[derive(Serialize)]
 pub(super) struct StoryJson<'a> {
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     published: Option<&'a str>,
     dateline: Option<&'a str>,
     sources: &'a [String],
@@ -73,8 +79,12 @@ pub(super) struct StoryJson<'a> {
 
 #[derive(Serialize)]
 pub(super) struct LinkJson {
-    story: usize,
+    /// The linked story's index in its file; absent for a page not among the inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<usize>,
     title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
     via: LinkKind,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     shared: Vec<String>,
@@ -102,6 +112,9 @@ pub fn run(args: &ExtractArgs, interface: InterfaceChoices) -> Result<(), CliErr
             articles.push(loaded.article);
         }
     }
+    // a library, for links between the given files
+    let library = Library::from_articles(articles);
+    let articles = &library.articles;
     let index: Vec<(usize, usize)> =
         articles.iter().enumerate().flat_map(|(a, art)| (0..art.stories.len()).map(move |s| (a, s))).collect();
     let stories: Vec<&Story> = index.iter().map(|&(a, s)| &articles[a].stories[s]).collect();
@@ -110,15 +123,30 @@ pub fn run(args: &ExtractArgs, interface: InterfaceChoices) -> Result<(), CliErr
     let mut k = 0;
     for (a, article) in articles.iter().enumerate() {
         let mut stories_json = Vec::new();
-        for story in &article.stories {
-            let mut linked = own_links(story);
+        for (s, story) in article.stories.iter().enumerate() {
+            let from = StoryRef { article: a, story: s };
+            let targets: Vec<Option<StoryRef>> = story.linked.iter().map(|l| library.link_target(from, l)).collect();
+            let mut linked: Vec<LinkJson> = story
+                .linked
+                .iter()
+                .zip(&targets)
+                .map(|(l, target)| LinkJson {
+                    story: target.map(|t| t.story),
+                    title: l.title.clone(),
+                    url: l.url.clone(),
+                    via: l.via,
+                    shared: l.shared.clone(),
+                    path: target.filter(|t| t.article != a).map(|t| articles[t.article].path.clone()),
+                })
+                .collect();
             for (other, shared) in &related[k] {
                 let (oa, os) = index[*other];
-                if oa == a && story.linked.iter().any(|l| l.story == os) {
+                if targets.contains(&Some(StoryRef { article: oa, story: os })) {
                     continue;
                 }
                 linked.push(LinkJson {
-                    story: os,
+                    story: Some(os),
+                    url: None,
                     title: articles[oa].stories[os].title.clone(),
                     via: LinkKind::Related,
                     shared: shared.clone(),
@@ -148,13 +176,23 @@ pub(super) fn own_links(story: &Story) -> Vec<LinkJson> {
     story
         .linked
         .iter()
-        .map(|l| LinkJson { story: l.story, title: l.title.clone(), via: l.via, shared: l.shared.clone(), path: None })
+        .map(|l| LinkJson {
+            story: l.story,
+            title: l.title.clone(),
+            url: l.url.clone(),
+            via: l.via,
+            shared: l.shared.clone(),
+            path: None,
+        })
         .collect()
 }
 
 pub(super) fn story_json<'a>(story: &'a Story, facts: &'a Facts, linked: Vec<LinkJson>) -> StoryJson<'a> {
     StoryJson {
         title: &story.title,
+        url: story.url.as_deref(),
+        site: story.site.as_deref(),
+        author: story.author.as_deref(),
         published: story.published.as_deref(),
         dateline: story.dateline.as_deref(),
         sources: &story.sources,
@@ -222,6 +260,8 @@ fn write_table(json: &LibraryJson, out: &mut impl Write, words: &Interface) -> s
             let meta: Vec<String> = [
                 s.published.map(|p| words.fill(Msg::TablePublished, &[("date", p)])),
                 s.dateline.map(|d| words.fill(Msg::TableDateline, &[("place", &clean(d))])),
+                s.author.map(|x| words.fill(Msg::TableAuthor, &[("author", &clean(x))])),
+                s.site.map(|x| words.fill(Msg::TableSite, &[("site", &clean(x))])),
             ]
             .into_iter()
             .flatten()
@@ -232,6 +272,9 @@ fn write_table(json: &LibraryJson, out: &mut impl Write, words: &Interface) -> s
             .collect();
             if !meta.is_empty() {
                 writeln!(out, "    {}", meta.join(" · "))?;
+            }
+            if let Some(url) = s.url {
+                writeln!(out, "    {url}")?;
             }
             let paragraphs = words.count(Counted::Paragraphs, s.paragraphs.len());
             let figures = words.count(Counted::Figures, s.figures.len());
@@ -272,7 +315,13 @@ fn write_table(json: &LibraryJson, out: &mut impl Write, words: &Interface) -> s
             }
             for l in &s.linked {
                 let via = words.text(if l.via == LinkKind::ReadAlso { Msg::ReadAlso } else { Msg::Related });
-                writeln!(out, "    {via} → [{}] {}", l.story, clean(&l.title))?;
+                let target = match (l.story, &l.path, &l.url) {
+                    (Some(k), Some(path), _) => format!("{} [{k}]", clean(path)),
+                    (Some(k), None, _) => format!("[{k}]"),
+                    (None, _, Some(url)) => url.clone(),
+                    (None, _, None) => String::new(),
+                };
+                writeln!(out, "    {via} → {target} {}", clean(&l.title))?;
             }
         }
     }

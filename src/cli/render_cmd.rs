@@ -63,7 +63,9 @@ fn render(args: &RenderArgs, options: &LayoutOptions, mut out: impl Write) -> Re
         };
     }
     let loaded = load_file(&args.path)?;
-    warn_bad_bytes(&name, loaded.bad_sequences);
+    if let Some(notice) = loaded.notice() {
+        super::say(&format!("warning: {notice}"));
+    }
     let stories = &loaded.article.stories;
     let Some(story) = stories.get(args.story) else {
         return Err(CliError::Input(format!(

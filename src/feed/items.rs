@@ -2,6 +2,8 @@
 //! full text, and the key that tells a story already stored from a new one.
 
 use crate::article::decode::{sanitize, sanitize_line};
+use crate::article::html::dom::{is_never_text, Dom};
+use crate::article::html::parse_html;
 use crate::article::Story;
 use crate::feed::parse::{Body, Item};
 use crate::feed::{FullText, NewStory};
@@ -34,18 +36,31 @@ pub fn story_of_item(item: &Item, source: Option<&str>) -> Story {
         published: item.published.as_deref().map(date_of),
         paragraphs: body.map(paragraphs_of).unwrap_or_default(),
         sources: source.map(|s| vec![sanitize_line(s).into_owned()]).unwrap_or_default(),
+        url: item.link.clone(),
         ..Story::default()
     }
 }
 
 /// The story an item's page tells (`html`, fetched from `url`), over what the item itself
 /// gave: the item's title and date stand when the page has none.
-pub fn story_of_page(html: &str, _url: &str, item_story: Story) -> Story {
-    let paragraphs = paragraphs_of(&Body { text: html.to_string(), html: true });
-    if paragraphs.is_empty() {
+pub fn story_of_page(html: &str, url: &str, item_story: Story) -> Story {
+    let page = parse_html(html, Some(url));
+    if page.paragraphs.is_empty() {
         return item_story;
     }
-    Story { paragraphs, ..item_story }
+    let mut sources = item_story.sources;
+    sources.extend(page.sources.into_iter().filter(|s| !sources.contains(s)).collect::<Vec<_>>());
+    Story {
+        title: if item_story.title.is_empty() { page.title } else { item_story.title },
+        published: item_story.published.or(page.published),
+        dateline: page.dateline,
+        paragraphs: page.paragraphs,
+        sources,
+        linked: page.linked,
+        url: page.url.or(item_story.url),
+        site: page.site.or(item_story.site),
+        author: page.author.or(item_story.author),
+    }
 }
 
 /// The date part (`2024-11-01`) of an RFC 3339 time, the precision stories carry.
@@ -53,41 +68,64 @@ pub fn date_of(time: &str) -> String {
     time.get(..10).unwrap_or(time).to_string()
 }
 
-/// Paragraphs of a body: one a line of plain text, one a block of HTML; controls made visible.
+/// Paragraphs of a body: one a line of plain text, one a block of HTML.
 fn paragraphs_of(body: &Body) -> Vec<String> {
-    let text = if body.html { interim_html_text(&body.text) } else { body.text.clone() };
-    sanitize(&text)
+    if body.html {
+        return fragment_paragraphs(&body.text);
+    }
+    sanitize(&body.text)
         .lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
         .collect()
 }
 
-/// Until the web page reader lands: block elements become line ends, scripts and styles go,
-/// the common entities are read, every other tag is dropped.
-fn interim_html_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        let tag_end = rest[lt..].find('>').map_or(rest.len(), |i| lt + i + 1);
-        let tag = rest[lt + 1..tag_end.saturating_sub(1).max(lt + 1)].trim_start_matches('/').to_ascii_lowercase();
-        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        let closing = rest[lt..].starts_with("</");
-        rest = &rest[tag_end..];
-        if matches!(name.as_str(), "script" | "style") && !closing {
-            let close = format!("</{name}");
-            rest = rest.to_ascii_lowercase().find(&close).map_or("", |i| &rest[i..]);
-        } else if matches!(name.as_str(), "p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr") {
-            out.push('\n');
+/// The text of an HTML fragment (a feed's content is the story's body already, with no page
+/// around it to tell apart): parsed by the web page reader's DOM, one paragraph a block,
+/// scripts and styles left out, entities read, controls made visible.
+fn fragment_paragraphs(html: &str) -> Vec<String> {
+    let dom = Dom::parse(html);
+    let block_of = |id: usize| {
+        dom.ancestors(id).find(|&a| {
+            matches!(
+                dom.name(a),
+                "p" | "div"
+                    | "li"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "blockquote"
+                    | "td"
+                    | "pre"
+                    | "figcaption"
+            )
+        })
+    };
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current: Option<Option<usize>> = None;
+    for id in 0..dom.nodes.len() {
+        let Some(text) = dom.text(id) else { continue };
+        if dom.ancestors(id).any(|a| is_never_text(dom.name(a))) {
+            continue;
+        }
+        let block = block_of(id);
+        if current != Some(block) {
+            paragraphs.push(String::new());
+            current = Some(block);
+        }
+        if let Some(last) = paragraphs.last_mut() {
+            last.push(' ');
+            last.push_str(text);
         }
     }
-    out.push_str(rest);
-    for (entity, c) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
-    {
-        out = out.replace(entity, c);
-    }
-    out
+    paragraphs
+        .iter()
+        .map(|p| sanitize_line(&p.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// The key a story is stored under in its feed: its guid, else its link, else its title and

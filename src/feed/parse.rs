@@ -5,7 +5,6 @@
 //! the literal `&name;` and an external entity is never fetched or read; the tests below hold
 //! it to that.
 
-use encoding_rs::Encoding;
 use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -46,39 +45,12 @@ pub struct Body {
     pub html: bool,
 }
 
-/// A feed's bytes as text: a byte order mark first, then the charset the server declared,
-/// then the XML declaration's `encoding`, else UTF-8 (invalid sequences replaced).
+/// A feed's bytes as text, in the encoding the web page reader chooses: a byte order mark,
+/// the charset the server declared, the XML declaration's `encoding`, else detection.
 pub fn decode_feed(bytes: &[u8], declared: Option<&str>) -> String {
-    let encoding = Encoding::for_bom(bytes)
-        .map(|(e, _)| e)
-        .or_else(|| declared.and_then(|d| Encoding::for_label(d.trim().as_bytes())))
-        .or_else(|| xml_declared_encoding(bytes).and_then(|d| Encoding::for_label(d.as_bytes())))
-        .unwrap_or(encoding_rs::UTF_8);
-    // a declared UTF-16 on bytes without a BOM is almost always a mislabelled UTF-8 file
-    let encoding = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-        if Encoding::for_bom(bytes).is_some() {
-            encoding
-        } else {
-            encoding_rs::UTF_8
-        }
-    } else {
-        encoding
-    };
-    let (text, _, _) = encoding.decode(bytes);
+    let choice = crate::article::charset::choose(bytes, declared);
+    let (text, _) = choice.encoding.decode_without_bom_handling(&bytes[choice.bom_len..]);
     text.into_owned()
-}
-
-/// `encoding="…"` of an XML declaration at the very start.
-fn xml_declared_encoding(bytes: &[u8]) -> Option<String> {
-    let head = &bytes[..bytes.len().min(256)];
-    let head = String::from_utf8_lossy(head);
-    let decl = head.trim_start().strip_prefix("<?xml")?;
-    let decl = &decl[..decl.find("?>")?];
-    let at = decl.find("encoding")?;
-    let rest = decl[at + "encoding".len()..].trim_start().strip_prefix('=')?.trim_start();
-    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let value = &rest[1..];
-    Some(value[..value.find(quote)?].to_string())
 }
 
 /// Parses a feed's text (already decoded: see [`decode_feed`]). `base` is the feed's own URL,

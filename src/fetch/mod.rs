@@ -256,8 +256,13 @@ fn fetch_one(client: &Client, job: Job) -> Done {
         if let Some(link) = item.link.as_deref().filter(|_| wants_page(item, full_text)) {
             match client.get(link, Want::Page, &Conditional::default()) {
                 Ok(Fetched::Body(page)) => {
-                    let html = decode_feed(&page.bytes, page.charset.as_deref());
-                    story = story_of_page(&html, &page.url, story);
+                    match crate::article::decode::decode_declared(&page.bytes, page.charset.as_deref(), &page.url) {
+                        Ok(decoded) => story = story_of_page(&decoded.text, &page.url, story),
+                        Err(e) => {
+                            pages_failed += 1;
+                            page_error.get_or_insert_with(|| e.to_string());
+                        }
+                    }
                 }
                 Ok(Fetched::NotModified) => {}
                 Err(e) => {

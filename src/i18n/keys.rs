@@ -23,7 +23,7 @@ keys! {
         // status bar
         StatusStory, StatusSearch, Hints, SearchPrompt,
         // messages
-        ControlsShown, ControlsHidden, StillExtracting, ConfigProblem,
+        ControlsShown, ControlsHidden, StillExtracting, ConfigProblem, NotInLibrary,
         // what the reader says once about a terminal it cannot set up alone
         KonsoleBidi, TmuxPassthrough,
         // library
@@ -43,7 +43,7 @@ keys! {
         FeedUnread, Fetching, FetchDone, FetchFailed, AlreadyFetching, NoFeedSelected, NoLink,
         OpeningLink, NotStored, MarkedRead, MarkedUnread, StoreProblem,
         // `qari extract --format table`
-        TablePublished, TableDateline, TableSources, TableCounts, TablePeople, TablePlaces,
+        TablePublished, TableDateline, TableAuthor, TableSite, TableSources, TableCounts, TablePeople, TablePlaces,
         TableOrganizations, TableQuote,
         FigureCount, FigureApprox, FigurePercent, FigureMoney, FigureDate, FigureTime,
         FigureWeekday, FigureOrdinal, FigureDuration, FigureQuantity,

@@ -327,7 +327,10 @@ fn item_rows(app: &App, item: &Item, styles: &Styles, words: &Interface) -> Vec<
             .unwrap_or_default(),
         Item::Link(l) => {
             let via = if l.via == LinkKind::ReadAlso {
-                words.text(Msg::ReadAlso).to_string()
+                match (&l.story, &l.url) {
+                    (None, Some(url)) => format!("{} · {url}", words.text(Msg::ReadAlso)),
+                    _ => words.text(Msg::ReadAlso).to_string(),
+                }
             } else {
                 words.fill(Msg::RelatedBy, &[("shared", &l.shared.join("، "))])
             };
