@@ -12,11 +12,17 @@ use ratatui::crossterm::{execute, terminal};
 
 use crate::app::config::ThemeChoice;
 use crate::app::keys::{Action, Key, Keymap};
+use std::sync::mpsc::Receiver;
+
+use crate::app::shelf::{Fetcher, Shelf};
 use crate::app::{config, state, App};
 use crate::article::{load_bytes, Library, LoadError};
+use crate::feed::{FeedId, StoredStory, StoryHead, StoryId, Subscription};
+use crate::fetch::Event as FetchEvent;
 use crate::i18n::{InterfaceChoices, Msg};
 use crate::layout::{BidiMode, LayoutChoices};
 use crate::say::say;
+use crate::store::{Store, StoreError, StoryFilter};
 use crate::terminal::backend::BidiBackend;
 use crate::terminal::escapes::{ALTERNATE_SCREEN_OFF, ALTERNATE_SCREEN_ON};
 use crate::terminal::query::{self, LateAnswer, Questions, RawKey};
@@ -96,6 +102,12 @@ pub fn run(reader: ReaderOptions) -> Result<(), ReaderError> {
         return Err(ReaderError::NotATerminal);
     }
     let mut app = App::new(library, options, keymap, saved, true);
+    let settings = crate::fetch::Settings::from_config(&config.fetch, &config.feeds);
+    match feeds_of_store(&env, settings) {
+        Ok(Some((shelf, fetcher))) => app.attach_feeds(shelf, Some(fetcher)),
+        Ok(None) => {}
+        Err(e) => notices.push(e.to_string()),
+    }
     app.theme = config.theme.clone();
     app.set_interface(interface);
     app.color = env("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -107,7 +119,7 @@ pub fn run(reader: ReaderOptions) -> Result<(), ReaderError> {
     let theme = reader.theme.or(config.theme.background).unwrap_or_default();
     let result = run_terminal(&mut app, &terminal, bidi, theme, mouse);
     if let Some(path) = &state_path {
-        app.state.positions.insert(crate::app::story_key(&app.library, app.current), app.view.position());
+        app.state.positions.insert(app.key_of(app.current), app.view.position());
         if let Err(e) = state::save(path, &app.state) {
             say(&format!("could not save reading positions to {}: {e}", path.display()));
         }
@@ -247,8 +259,109 @@ fn event_loop(
             }
         }
         dirty |= app.poll();
+        if let Some(url) = app.feeds.open_link.take() {
+            if let Err(e) = open_in_browser(&url) {
+                app.notify(&format!("{url}: {e}"));
+                dirty = true;
+            }
+        }
     }
     Ok(())
+}
+
+/// The store as the reader reaches it: to read, and to fetch into.
+type StoreFeeds = (Box<dyn Shelf>, Box<dyn Fetcher>);
+
+/// The store's feeds for the library, when there is a store: the reader never creates one.
+fn feeds_of_store(
+    env: &dyn Fn(&str) -> Option<String>,
+    settings: crate::fetch::Settings,
+) -> Result<Option<StoreFeeds>, StoreError> {
+    let Some(path) = crate::store::data_dir(env).map(|d| d.join(crate::store::DB_NAME)) else { return Ok(None) };
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let store = Store::open(&path)?;
+    Ok(Some((Box::new(StoreShelf(store)), Box::new(BackgroundFetcher { path, settings }))))
+}
+
+/// The store as the reader asks it.
+struct StoreShelf(Store);
+
+impl Shelf for StoreShelf {
+    fn feeds(&self) -> Result<Vec<Subscription>, String> {
+        self.0.feeds().map_err(|e| e.to_string())
+    }
+
+    fn stories_of(&self, feed: FeedId) -> Result<Vec<StoryHead>, String> {
+        self.0.stories(&StoryFilter { feed: Some(feed), ..StoryFilter::default() }).map_err(|e| e.to_string())
+    }
+
+    fn search(&self, query: &str) -> Result<Vec<StoryHead>, String> {
+        let filter = StoryFilter { search: Some(query.to_string()), limit: Some(500), ..StoryFilter::default() };
+        self.0.stories(&filter).map_err(|e| e.to_string())
+    }
+
+    fn story(&self, id: StoryId) -> Result<Option<StoredStory>, String> {
+        self.0.story(id).map_err(|e| e.to_string())
+    }
+
+    fn set_read(&self, id: StoryId, read: bool) -> Result<(), String> {
+        self.0.set_read(id, read).map_err(|e| e.to_string())
+    }
+}
+
+/// Fetches in a thread of its own, with its own connection to the store (SQLite's WAL lets
+/// the reader read meanwhile).
+struct BackgroundFetcher {
+    path: PathBuf,
+    settings: crate::fetch::Settings,
+}
+
+impl Fetcher for BackgroundFetcher {
+    fn start(&self, feeds: Vec<Subscription>) -> Receiver<FetchEvent> {
+        let (send, receive) = std::sync::mpsc::channel();
+        let (path, settings) = (self.path.clone(), self.settings.clone());
+        std::thread::spawn(move || {
+            let result = Store::open(&path).and_then(|mut store| {
+                crate::fetch::fetch_feeds(&mut store, &feeds, &settings, &mut |e| {
+                    let _ = send.send(e.clone());
+                })
+            });
+            if let Err(e) = result {
+                // the reader hears of every feed, so its progress ends
+                for f in feeds {
+                    let outcome = crate::fetch::Outcome::Failed(e.to_string());
+                    let report = crate::fetch::Report { feed: f.id, title: f.title, url: f.url, outcome };
+                    let _ = send.send(FetchEvent::Finished(report));
+                }
+            }
+        });
+        receive
+    }
+}
+
+/// `$BROWSER` (its `%s` replaced by the URL, else the URL added), else the platform's opener.
+fn open_in_browser(url: &str) -> std::io::Result<()> {
+    let browser = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    let mut words: Vec<String> = match &browser {
+        Some(b) => b.split(':').next().unwrap_or(b).split_whitespace().map(String::from).collect(),
+        None if cfg!(target_os = "macos") => vec!["open".into()],
+        None => vec!["xdg-open".into()],
+    };
+    if words.iter().any(|w| w.contains("%s")) {
+        words.iter_mut().for_each(|w| *w = w.replace("%s", url));
+    } else {
+        words.push(url.to_string());
+    }
+    let (program, args) = words.split_first().ok_or_else(|| std::io::Error::other("BROWSER is empty"))?;
+    std::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
 }
 
 fn raw_key(code: KeyCode, modifiers: KeyModifiers) -> RawKey {

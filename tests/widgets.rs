@@ -430,3 +430,80 @@ fn arabic_draws_at_every_size_and_overlays_the_panel_below_60() {
         }
     }
 }
+
+/// A store of two feeds, as the reader's interface to it sees one.
+struct TwoFeeds;
+
+impl qari::app::shelf::Shelf for TwoFeeds {
+    fn feeds(&self) -> Result<Vec<qari::feed::Subscription>, String> {
+        let feed = |id: i64, title: &str, stories, unread| qari::feed::Subscription {
+            id,
+            url: format!("https://n.example/{id}"),
+            title: title.into(),
+            stories,
+            unread,
+            last_fetch: None,
+            last_result: None,
+        };
+        Ok(vec![feed(1, "BBC Arabic", 3, 2), feed(2, "الجزيرة", 1, 0)])
+    }
+    fn stories_of(&self, feed: i64) -> Result<Vec<qari::feed::StoryHead>, String> {
+        let head = |id, title: &str, read| qari::feed::StoryHead {
+            id,
+            feed,
+            title: title.into(),
+            published: Some("2024-11-02T10:00:00Z".into()),
+            read,
+        };
+        Ok(vec![head(10, "Unread story", false), head(11, "Read story", true)])
+    }
+    fn search(&self, _: &str) -> Result<Vec<qari::feed::StoryHead>, String> {
+        Ok(Vec::new())
+    }
+    fn story(&self, _: i64) -> Result<Option<qari::feed::StoredStory>, String> {
+        Ok(None)
+    }
+    fn set_read(&self, _: i64, _: bool) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// Never answers: a fetch that stays in progress.
+struct Pending(std::sync::Mutex<Vec<std::sync::mpsc::Sender<qari::fetch::Event>>>);
+
+impl qari::app::shelf::Fetcher for Pending {
+    fn start(&self, _: Vec<qari::feed::Subscription>) -> std::sync::mpsc::Receiver<qari::fetch::Event> {
+        let (send, receive) = std::sync::mpsc::channel();
+        self.0.lock().unwrap().push(send);
+        receive
+    }
+}
+
+#[test]
+fn feeds_stand_above_the_files_with_unread_counts_and_marks_and_a_fetch_shows_in_the_status_bar() {
+    let mut app = app(120, 40, true);
+    app.attach_feeds(Box::new(TwoFeeds), Some(Box::new(Pending(Default::default()))));
+    let buf = draw(&app);
+    let r = rows(&buf);
+    assert!(r[1].starts_with("▸BBC Arabic"), "{}", r[1]);
+    assert!(r[2].contains("2 unread of 3"), "{}", r[2]);
+    assert!(r[4].contains("0 unread of 1"), "{}", r[4]);
+    // a feed with unread stories stands out; one without does not
+    assert!(buf[(1, 1)].modifier.contains(Modifier::BOLD));
+    assert!(!buf[(1, 3)].modifier.contains(Modifier::BOLD));
+    // the files follow: the open story is marked
+    assert!(r[5].starts_with('▶'), "{}", r[5]);
+    // the first feed opened: its stories under it, unread marked
+    app.focus = qari::app::Focus::Library;
+    app.library_selected = 0;
+    app.handle(Key::Enter);
+    let r = rows(&draw(&app));
+    assert!(r[1].starts_with('▾'), "{}", r[1]);
+    assert!(r[3].starts_with("● Unread story"), "{}", r[3]);
+    assert!(r[4].contains("2024-11-02 · BBC Arabic"), "{}", r[4]);
+    assert!(r[5].starts_with("  Read story"), "{}", r[5]);
+    // r on the feed: the status bar says what is being fetched
+    app.handle(Key::Char('r'));
+    let r = rows(&draw(&app));
+    assert!(r[39].contains("fetching 0/1"), "{}", r[39]);
+}

@@ -25,6 +25,11 @@ pub struct Config {
     /// `background = …` too).
     #[serde(default, deserialize_with = "theme_setting")]
     pub theme: Theme,
+    #[serde(default)]
+    pub fetch: crate::fetch::FetchConfig,
+    /// Per feed settings, by URL or title: `[feeds."https://…"] full_text = "always"`.
+    #[serde(default)]
+    pub feeds: HashMap<String, crate::fetch::FeedConfig>,
 }
 
 /// Which palette: the one for the terminal's background as detected, or one chosen.

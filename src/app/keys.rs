@@ -113,6 +113,12 @@ pub enum Action {
     ToggleLibrary,
     TogglePanel,
     RevealControls,
+    /// Feeds: fetch the selected one, or all, in the background.
+    Fetch,
+    FetchAll,
+    /// The open story's link in the browser.
+    OpenLink,
+    ToggleRead,
     Redraw,
 }
 
@@ -142,6 +148,10 @@ pub const DEFAULT_BINDINGS: &[(Action, &str, &[&str], Msg)] = &[
     (Action::ToggleLibrary, "library", &["l"], Msg::HelpLibrary),
     (Action::TogglePanel, "panel", &["f"], Msg::HelpPanel),
     (Action::RevealControls, "controls", &["c"], Msg::HelpControls),
+    (Action::Fetch, "fetch", &["r"], Msg::HelpFetch),
+    (Action::FetchAll, "fetch_all", &["R"], Msg::HelpFetchAll),
+    (Action::OpenLink, "open_link", &["o"], Msg::HelpOpenLink),
+    (Action::ToggleRead, "toggle_read", &["u"], Msg::HelpToggleRead),
     (Action::Redraw, "redraw", &["Ctrl-l"], Msg::HelpRedraw),
 ];
 

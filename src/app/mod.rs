@@ -8,6 +8,7 @@ pub mod panel;
 pub mod panel_index;
 pub mod panes;
 pub mod search;
+pub mod shelf;
 pub mod state;
 pub mod view;
 pub mod worker;
@@ -75,8 +76,12 @@ pub struct App {
     pub current: StoryRef,
     pub view: ArticleView,
     history: Vec<(StoryRef, Position)>,
-    /// Selection in the library list (an index into `library.order`).
+    /// Selection in the library list (an index into `rows`).
     pub library_selected: usize,
+    /// The library list: feeds and their stories, then files.
+    pub rows: Vec<shelf::Row>,
+    /// Subscriptions and stored stories (none without a store).
+    pub feeds: shelf::Feeds,
     pub panel_selected: usize,
     pub facts: HashMap<StoryRef, Arc<Facts>>,
     profiles: HashMap<StoryRef, Profile>,
@@ -160,6 +165,8 @@ impl App {
             view: ArticleView::new(Vec::new()),
             history: Vec::new(),
             library_selected: 0,
+            rows: Vec::new(),
+            feeds: shelf::Feeds::default(),
             panel_selected: 0,
             facts: HashMap::new(),
             profiles: HashMap::new(),
@@ -191,6 +198,7 @@ impl App {
             options,
             worker,
         };
+        app.rebuild_rows();
         app.open(start, false);
         app
     }
@@ -208,7 +216,7 @@ impl App {
     }
 
     pub fn story(&self) -> &Story {
-        self.library.story(self.current)
+        self.story_at(self.current)
     }
 
     pub fn current_facts(&self) -> Option<&Facts> {
@@ -251,12 +259,13 @@ impl App {
 
     /// Extracted facts that arrived from the background: returns whether anything changed.
     pub fn poll(&mut self) -> bool {
+        let fetched = self.poll_fetch();
         let Some(worker) = &self.worker else {
-            return false;
+            return fetched;
         };
         let arrived: Vec<(StoryRef, Facts)> = worker.results.try_iter().collect();
         if arrived.is_empty() {
-            return false;
+            return fetched;
         }
         for (r, f) in arrived {
             self.add_facts(r, f);
@@ -284,7 +293,7 @@ impl App {
     }
 
     fn compute_links(&mut self) {
-        let mut links = read_also_links(&self.library, self.current);
+        let mut links = self.own_links(self.current);
         if let Some(mine) = self.profiles.get(&self.current) {
             let taken: Vec<StoryRef> = links.iter().filter_map(|l| l.story).chain([self.current]).collect();
             let others = self.profiles.iter().filter(|(r, _)| !taken.contains(r)).map(|(r, p)| (*r, p));
@@ -292,7 +301,7 @@ impl App {
                 links.push(LinkTarget {
                     story: Some(r),
                     url: None,
-                    title: self.library.story(r).title.clone(),
+                    title: self.story_at(r).title.clone(),
                     via: LinkKind::Related,
                     shared,
                 });
@@ -384,7 +393,9 @@ impl App {
         let story = self.story();
         let published =
             story.published.as_deref().map(|iso| self.interface.date(iso, self.months_for(self.current), false));
-        let blocks = blocks_of(&self.library, self.current, published, &self.options, self.reveal_controls);
+        // a file's paragraphs are read from the library in place; a stored story's are its own
+        let in_library = (self.stored_id(self.current).is_none()).then_some((&self.library, self.current));
+        let blocks = blocks_of(self.story(), in_library, published, &self.options, self.reveal_controls);
         self.view = ArticleView::new(blocks);
         self.resize(self.size.0, self.size.1);
         if let Some(pos) = position {
@@ -395,7 +406,7 @@ impl App {
     /// Opens a story; with `remember`, the current one goes on the history for Backspace.
     pub fn open(&mut self, r: StoryRef, remember: bool) {
         if !self.view.blocks.is_empty() {
-            let key = story_key(&self.library, self.current);
+            let key = self.key_of(self.current);
             let pos = self.view.position();
             self.state.positions.insert(key, pos);
             if remember && r != self.current {
@@ -403,24 +414,36 @@ impl App {
             }
         }
         self.current = r;
-        self.state.last = Some(story_key(&self.library, r));
-        self.lay_out_story(self.state.positions.get(&story_key(&self.library, r)).copied());
-        if let Some(i) = self.library.order.iter().position(|&o| o == r) {
-            self.library_selected = i;
-            self.current_position = i;
+        let key = self.key_of(r);
+        self.lay_out_story(self.state.positions.get(&key).copied());
+        self.state.last = Some(key);
+        match self.stored_id(r) {
+            // the files are the last rows, in the library's order
+            None => {
+                if let Some(i) = self.library.order.iter().position(|&o| o == r) {
+                    self.current_position = i;
+                    self.library_selected = self.rows.len() - self.library.order.len() + i;
+                }
+            }
+            Some(id) => {
+                if let Some(i) = self.rows.iter().position(|&o| o == shelf::Row::Stored(id)) {
+                    self.library_selected = i;
+                }
+            }
         }
         self.selected_figure = None;
         self.panel_selected = 0;
         self.links_computed_with = usize::MAX;
         self.links.clear();
-        if let Some(w) = &self.worker {
+        // stored stories come with their facts; the worker knows only the files
+        if let Some(w) = self.worker.as_ref().filter(|_| self.stored_id(r).is_none()) {
             w.prioritize(r);
         }
         self.compute_marks();
         if self.facts.contains_key(&r) {
             self.compute_links();
         } else {
-            self.links = read_also_links(&self.library, r);
+            self.links = self.own_links(r);
         }
         self.index_panel();
         if !self.search.query.is_empty() && !self.search.in_library {
@@ -435,6 +458,7 @@ impl App {
     pub fn handle(&mut self, key: Key) {
         if self.search.editing {
             self.edit_search(key);
+            self.end_store_search();
             return;
         }
         let Some(action) = self.keymap.action(key) else {
@@ -521,6 +545,19 @@ impl App {
                 self.notify(self.interface.text(message));
             }
             Action::Redraw => self.redraw = true,
+            Action::Fetch => self.start_fetch(false),
+            Action::FetchAll => self.start_fetch(true),
+            Action::OpenLink => self.open_link(),
+            Action::ToggleRead => self.toggle_read(),
+        }
+        self.end_store_search();
+    }
+
+    /// A library search over, the library shows its feeds again.
+    fn end_store_search(&mut self) {
+        if self.search.query.is_empty() && !self.feeds.results.is_empty() {
+            self.feeds.results.clear();
+            self.rebuild_rows();
         }
     }
 
@@ -535,7 +572,7 @@ impl App {
                 _ => self.view.to_end(),
             },
             Focus::Library => {
-                let n = self.library.order.len();
+                let n = self.rows.len();
                 self.library_selected = step_index(self.library_selected, n, action, page);
             }
             Focus::Panel => {
@@ -593,12 +630,15 @@ impl App {
             return;
         }
         match self.focus {
-            Focus::Library => {
-                if let Some(&r) = self.library.order.get(self.library_selected) {
+            Focus::Library => match self.rows.get(self.library_selected).copied() {
+                Some(shelf::Row::File(r)) => {
                     self.open(r, true);
                     self.focus = Focus::Article;
                 }
-            }
+                Some(shelf::Row::Stored(id)) => self.open_stored(id),
+                Some(shelf::Row::Feed(feed)) => self.toggle_feed(feed),
+                None => {}
+            },
             Focus::Panel => self.open_from_panel(),
             Focus::Article => {}
         }
@@ -695,9 +735,15 @@ impl App {
         self.search.hits.clear();
         self.search.current = 0;
         if self.search.in_library {
+            // the store answers from its index; the files from theirs (the last rows, in order)
+            self.search_store(&query);
+            let offset = self.rows.len() - self.library.order.len();
+            let stored = (0..offset).filter(|&i| matches!(self.rows[i], shelf::Row::Stored(_)));
+            let mut hits: Vec<(usize, Range<usize>)> = stored.map(|i| (i, 0..0)).collect();
             let library = &self.library;
             let index = self.library_index.get_or_insert_with(|| library_index::LibraryIndex::new(library));
-            self.search.hits = index.search(&query).into_iter().map(|i| (i, 0..0)).collect();
+            hits.extend(index.search(&query).into_iter().map(|i| (offset + i, 0..0)));
+            self.search.hits = hits;
             if let Some(&(i, _)) =
                 self.search.hits.iter().find(|(i, _)| *i >= self.library_selected).or(self.search.hits.first())
             {
@@ -742,7 +788,7 @@ impl App {
             return chosen;
         }
         *self.months.borrow_mut().entry(r).or_insert_with(|| {
-            let story = self.library.story(r);
+            let story = self.story_at(r);
             let texts = std::iter::once(story.title.as_str()).chain(story.paragraphs.iter().map(String::as_str));
             crate::i18n::months_used(texts).unwrap_or_default()
         })
@@ -792,6 +838,26 @@ pub fn block_of_paragraph(paragraph: i64) -> usize {
     }
 }
 
+impl App {
+    /// A story's own links: a file's through the library (which finds pages by URL); a stored
+    /// story's pages are known by their URL only.
+    fn own_links(&self, r: StoryRef) -> Vec<LinkTarget> {
+        if self.stored_id(r).is_none() {
+            return read_also_links(&self.library, r);
+        }
+        let linked = self.story_at(r).linked.iter();
+        linked
+            .map(|l| LinkTarget {
+                story: None,
+                url: l.url.clone(),
+                title: l.title.clone(),
+                via: l.via,
+                shared: l.shared.clone(),
+            })
+            .collect()
+    }
+}
+
 /// The story's own links: to stories of its file, or by URL to pages elsewhere in the
 /// library; a page that is not in the library is listed with its URL.
 fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
@@ -815,13 +881,12 @@ fn read_also_links(library: &Library, r: StoryRef) -> Vec<LinkTarget> {
 /// The article pane's blocks: title, meta line (date as the interface writes it, dateline,
 /// sources), paragraphs.
 pub fn blocks_of(
-    library: &Arc<Library>,
-    r: StoryRef,
+    story: &Story,
+    in_library: Option<(&Arc<Library>, StoryRef)>,
     published: Option<String>,
     options: &LayoutOptions,
     reveal_controls: bool,
 ) -> Vec<Block> {
-    let story = library.story(r);
     let options = LayoutOptions { reveal_controls, ..*options };
     let story_direction = match options.direction {
         BaseDirection::Auto => match story.paragraphs.iter().chain([&story.title]).find_map(|p| strong_direction(p)) {
@@ -851,7 +916,10 @@ pub fn blocks_of(
     ];
     blocks.extend((0..story.paragraphs.len()).map(|index| Block {
         kind: BlockKind::Paragraph(index),
-        text: view::BlockText::Paragraph { library: Arc::clone(library), story: r, index },
+        text: match in_library {
+            Some((library, r)) => view::BlockText::Paragraph { library: Arc::clone(library), story: r, index },
+            None => view::BlockText::Own(story.paragraphs[index].clone()),
+        },
         options,
     }));
     blocks

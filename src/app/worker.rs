@@ -67,7 +67,7 @@ fn run(library: Arc<Library>, queue: Arc<(Mutex<Queue>, Condvar)>, send: Sender<
                     return;
                 }
                 match q.pending.pop_front() {
-                    Some(s) if q.done.contains(&s) => continue,
+                    Some(s) if q.done.contains(&s) || s.article >= library.articles.len() => continue,
                     Some(s) => {
                         q.done.insert(s);
                         break s;

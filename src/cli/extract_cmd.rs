@@ -12,7 +12,6 @@ use crate::article::decode::{check_not_binary, decode_chunk};
 use crate::article::{article_files_of, load_file, Article, Library, LinkKind, Story, StoryRef};
 use crate::extract::{extract_all, figures_in, Facts, Figure, Mention, Person, Quote};
 use crate::i18n::{months_used, Counted, Interface, InterfaceChoices, Msg};
-use crate::layout::bidi::is_bidi_control;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -33,19 +32,32 @@ pub enum Format {
     Table,
 }
 
+/// `{"articles": [...]}`: what `extract` prints, and `stories` with its own story type.
 #[derive(Serialize)]
-struct LibraryJson<'a> {
-    articles: Vec<ArticleJson<'a>>,
+pub(super) struct LibraryJson<'a, S = StoryJson<'a>> {
+    pub articles: Vec<ArticleJson<'a, S>>,
 }
 
 #[derive(Serialize)]
-struct ArticleJson<'a> {
-    path: &'a str,
-    stories: Vec<StoryJson<'a>>,
+pub(super) struct ArticleJson<'a, S = StoryJson<'a>> {
+    pub path: &'a str,
+    pub stories: Vec<S>,
+}
+
+impl<S: Serialize> LibraryJson<'_, S> {
+    /// The whole library as one JSON document, or one article a line (JSON Lines).
+    pub(super) fn write(&self, lines: bool, out: &mut impl Write) -> std::io::Result<()> {
+        if lines {
+            return self.articles.iter().try_for_each(|a| {
+                serde_json::to_writer(&mut *out, a).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+            });
+        }
+        serde_json::to_writer_pretty(&mut *out, self).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+    }
 }
 
 #[derive(Serialize)]
-struct StoryJson<'a> {
+pub(super) struct StoryJson<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
@@ -66,7 +78,7 @@ struct StoryJson<'a> {
 }
 
 #[derive(Serialize)]
-struct LinkJson {
+pub(super) struct LinkJson {
     /// The linked story's index in its file; absent for a page not among the inputs.
     #[serde(skip_serializing_if = "Option::is_none")]
     story: Option<usize>,
@@ -147,12 +159,7 @@ pub fn run(args: &ExtractArgs, interface: InterfaceChoices) -> Result<(), CliErr
         json.articles.push(ArticleJson { path: &article.path, stories: stories_json });
     }
     let written = match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from).and_then(|_| writeln!(out))
-        }
-        Format::Jsonl => json.articles.iter().try_for_each(|a| {
-            serde_json::to_writer(&mut out, a).map_err(std::io::Error::from).and_then(|_| writeln!(out))
-        }),
+        Format::Json | Format::Jsonl => json.write(args.format == Format::Jsonl, &mut out),
         Format::Table => {
             // the table is for people: its labels in their language (the config's, else the
             // locale's); JSON keeps its stable English keys and values
@@ -164,7 +171,23 @@ pub fn run(args: &ExtractArgs, interface: InterfaceChoices) -> Result<(), CliErr
     write_out(written.and_then(|_| out.flush()))
 }
 
-fn story_json<'a>(story: &'a Story, facts: &'a Facts, linked: Vec<LinkJson>) -> StoryJson<'a> {
+/// A story's own links (read-also), as the JSON gives them.
+pub(super) fn own_links(story: &Story) -> Vec<LinkJson> {
+    story
+        .linked
+        .iter()
+        .map(|l| LinkJson {
+            story: l.story,
+            title: l.title.clone(),
+            url: l.url.clone(),
+            via: l.via,
+            shared: l.shared.clone(),
+            path: None,
+        })
+        .collect()
+}
+
+pub(super) fn story_json<'a>(story: &'a Story, facts: &'a Facts, linked: Vec<LinkJson>) -> StoryJson<'a> {
     StoryJson {
         title: &story.title,
         url: story.url.as_deref(),
@@ -227,7 +250,7 @@ fn per_line(path: &PathBuf, out: &mut impl Write) -> Result<(), CliError> {
 /// Text for people, labelled in the interface's language. Bidi controls are dropped: they
 /// could reorder the terminal's display.
 fn write_table(json: &LibraryJson, out: &mut impl Write, words: &Interface) -> std::io::Result<()> {
-    let clean = |s: &str| -> String { s.chars().filter(|&c| !is_bidi_control(c)).collect() };
+    let clean = super::clean;
     // English keeps the extractor's own words (`more_than`), as the JSON writes them
     let term = |w: &str| if words.rtl() { words.term(w).into_owned() } else { w.to_string() };
     for article in &json.articles {

@@ -2,13 +2,16 @@
 
 mod doctor_cmd;
 mod extract_cmd;
+mod feed_cmd;
+mod fetch_cmd;
 mod render_cmd;
+mod stories_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::app::config::ThemeChoice;
 use crate::i18n::{Digits, InterfaceChoices, Lang, Months};
@@ -87,6 +90,23 @@ pub enum Command {
     Render(render_cmd::RenderArgs),
     /// Print the stories and their facts (figures, people, places, …) as JSON or a table.
     Extract(extract_cmd::ExtractArgs),
+    /// Subscriptions: add, list, remove, import or export (OPML) feeds.
+    Feed(feed_cmd::FeedArgs),
+    /// Fetch subscribed feeds (all, or those named) into the local store.
+    Fetch(fetch_cmd::FetchArgs),
+    /// List stored stories, or print them with their facts as JSON.
+    Stories(stories_cmd::StoriesArgs),
+    /// Print a completion script for a shell.
+    #[command(
+        after_help = "Examples:\n  qari completions bash > ~/.local/share/bash-completion/completions/qari\n  qari completions fish > ~/.config/fish/completions/qari.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  qari man > qari.1 && man ./qari.1")]
+    Man,
     /// Print what qari detects about this terminal (bidi, shaping, colours, locale) and what
     /// it will do there.
     Doctor,
@@ -108,6 +128,14 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Render(args)) => render_cmd::run(&args, &cli.global),
         Some(Command::Extract(args)) => extract_cmd::run(&args, cli.global.interface()),
+        Some(Command::Feed(args)) => feed_cmd::run(&args),
+        Some(Command::Fetch(args)) => fetch_cmd::run(&args),
+        Some(Command::Stories(args)) => stories_cmd::run(&args),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "qari", &mut std::io::stdout());
+            Ok(())
+        }
+        Some(Command::Man) => write_out(clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())),
         Some(Command::Doctor) => doctor_cmd::run(&cli.global),
         None => {
             let ReaderArgs { paths, mouse, no_state, theme } = cli.reader;
@@ -124,6 +152,7 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Quiet) => ExitCode::from(EXIT_INPUT),
         Err(e) => {
             say(&e.to_string());
             ExitCode::from(e.exit_code())
@@ -142,6 +171,11 @@ pub enum CliError {
     Input(String),
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// A failure already reported line by line (`qari fetch`).
+    #[error("")]
+    Quiet,
 }
 
 impl From<ReaderError> for CliError {
@@ -171,4 +205,25 @@ pub(crate) fn write_out(result: std::io::Result<()>) -> Result<(), CliError> {
         Err(source) => Err(CliError::Io { context: "writing output".into(), source }),
         Ok(()) => Ok(()),
     }
+}
+
+/// The config file, its problems said on stderr (the command goes on with the defaults).
+pub(crate) fn load_config() -> crate::app::config::Config {
+    let env = |k: &str| std::env::var(k).ok();
+    let (config, problem) = crate::app::config::load(crate::app::config::config_path(&env).as_deref());
+    if let Some(p) = problem {
+        say(&p);
+    }
+    config
+}
+
+/// The store in the data folder.
+pub(crate) fn open_store() -> Result<crate::store::Store, CliError> {
+    Ok(crate::store::Store::open_default(&|k| std::env::var(k).ok())?)
+}
+
+/// Text from a feed or an article for a plain terminal line: controls made visible, bidi
+/// controls dropped (they could reorder the rest of the terminal's line).
+pub(crate) fn clean(text: &str) -> String {
+    crate::article::decode::sanitize_line(text).chars().filter(|&c| !crate::layout::bidi::is_bidi_control(c)).collect()
 }

@@ -110,7 +110,7 @@ pub struct Quote {
 }
 
 /// What extraction finds in one story.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     pub figures: Vec<Figure>,
     pub people: Vec<Person>,

@@ -37,7 +37,11 @@ keys! {
         HelpTitle, HelpMore, HelpQuit, HelpHelp, HelpDown, HelpUp, HelpPageDown, HelpPageUp,
         HelpTop, HelpBottom, HelpNextPane, HelpPrevPane, HelpPaneLeft, HelpPaneRight, HelpOpen,
         HelpBack, HelpNextFigure, HelpPrevFigure, HelpSearch, HelpNextHit, HelpPrevHit, HelpClose,
-        HelpHighlights, HelpLibrary, HelpPanel, HelpControls, HelpRedraw,
+        HelpHighlights, HelpLibrary, HelpPanel, HelpControls, HelpRedraw, HelpFetch, HelpFetchAll,
+        HelpOpenLink, HelpToggleRead,
+        // feeds in the reader
+        FeedUnread, Fetching, FetchDone, FetchFailed, AlreadyFetching, NoFeedSelected, NoLink,
+        OpeningLink, NotStored, MarkedRead, MarkedUnread, StoreProblem,
         // `qari extract --format table`
         TablePublished, TableDateline, TableAuthor, TableSite, TableSources, TableCounts, TablePeople, TablePlaces,
         TableOrganizations, TableQuote,

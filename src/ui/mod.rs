@@ -13,6 +13,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::panel::Item;
 use crate::app::panes::Area;
+use crate::app::shelf::Row;
 use crate::app::view::BlockKind;
 use crate::app::{App, Focus, Mark};
 use crate::article::LinkKind;
@@ -122,29 +123,93 @@ fn draw_library(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, chrome: &
     let first = app.library_selected.saturating_sub(visible.saturating_sub(1));
     // the marker on the side the lines start from, the title beside it
     let (marker_x, title_x) = if chrome.rtl() { (a.x + a.width - 1, a.x) } else { (a.x, a.x + 1) };
-    for (k, &r) in app.library.order.iter().enumerate().skip(first).take(visible) {
+    for (k, row) in app.rows.iter().enumerate().skip(first).take(visible) {
         let y = a.y + ((k - first) * rows_per) as u16;
-        let story = app.library.story(r);
-        let current = r == app.current;
-        let mut style = if current { styles.title() } else { Style::default() };
+        let Some(entry) = library_entry(app, *row, words) else { continue };
+        let mut style = if entry.current || entry.unread { styles.title() } else { Style::default() };
         if k == app.library_selected {
             style = style.patch(styles.selection(focused));
             fill(buf, a.x, y, a.width, 1, style);
         }
-        let marker = if current { "▶" } else { " " };
-        let marker = if current && chrome.rtl() { "◀" } else { marker };
-        buf.set_stringn(marker_x, y, marker, 1, style);
-        put_text(buf, title_x, y, a.width.saturating_sub(1), &story.title, style, &chrome.label);
+        buf.set_stringn(marker_x, y, entry.marker, 1, style);
+        let indent = if matches!(row, Row::Stored(_)) { 1 } else { 0 };
+        let title_x = if chrome.rtl() { title_x } else { title_x + indent };
+        put_text(buf, title_x, y, a.width.saturating_sub(1 + indent), &entry.title, style, &chrome.label);
         if y + 1 < a.y + a.height {
-            let figures =
-                app.facts.get(&r).map_or("…".to_string(), |f| words.count(Counted::Figures, f.figures.len()));
-            let date = match story.published.as_deref() {
-                Some(iso) => words.date(iso, app.months_for(r), false),
-                None => words.text(Msg::Undated).to_string(),
-            };
-            let meta = format!("  {date} · {figures}");
+            let meta = format!("  {}", entry.meta);
             put_text(buf, a.x, y + 1, a.width, &meta, styles.dim(), &chrome.line);
         }
+    }
+}
+
+/// What a library row shows: marker, title, the line under it.
+struct LibraryEntry {
+    marker: &'static str,
+    title: String,
+    meta: String,
+    current: bool,
+    unread: bool,
+}
+
+fn library_entry(app: &App, row: Row, words: &Interface) -> Option<LibraryEntry> {
+    let date_of = |iso: Option<&str>, months| match iso {
+        Some(iso) => words.date(iso.get(..10).unwrap_or(iso), months, false),
+        None => words.text(Msg::Undated).to_string(),
+    };
+    Some(match row {
+        Row::Feed(id) => {
+            let feed = app.feeds.list.iter().find(|f| f.id == id)?;
+            let counts = [("unread", words.number(feed.unread)), ("stories", words.number(feed.stories))];
+            let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            LibraryEntry {
+                marker: if app.feeds.open == Some(id) { "▾" } else { "▸" },
+                title: feed.title.clone(),
+                meta: words.fill(Msg::FeedUnread, &counts),
+                current: false,
+                unread: feed.unread > 0,
+            }
+        }
+        Row::Stored(id) => {
+            let head = app.feeds.head(id)?;
+            let current = app.stored_id(app.current) == Some(id);
+            let feed = app.feeds.list.iter().find(|f| f.id == head.feed).map_or("", |f| f.title.as_str());
+            let date = date_of(head.published.as_deref(), app.interface.months.unwrap_or_default());
+            LibraryEntry {
+                marker: if current {
+                    current_marker(words)
+                } else if head.read {
+                    " "
+                } else {
+                    "●"
+                },
+                title: head.title.clone(),
+                meta: format!("{date} · {feed}"),
+                current,
+                unread: !head.read,
+            }
+        }
+        Row::File(r) => {
+            let story = app.library.story(r);
+            let current = r == app.current;
+            let figures =
+                app.facts.get(&r).map_or("…".to_string(), |f| words.count(Counted::Figures, f.figures.len()));
+            LibraryEntry {
+                marker: if current { current_marker(words) } else { " " },
+                title: story.title.clone(),
+                meta: format!("{} · {figures}", date_of(story.published.as_deref(), app.months_for(r))),
+                current,
+                unread: false,
+            }
+        }
+    })
+}
+
+/// The open story's marker, pointing at the text from the side the lines start on.
+fn current_marker(words: &Interface) -> &'static str {
+    if words.rtl() {
+        "◀"
+    } else {
+        "▶"
     }
 }
 
@@ -320,8 +385,8 @@ fn draw_status(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, chrome: &C
     }
     let words = &chrome.words;
     fill(buf, a.x, a.y, a.width, 1, styles.bar());
-    let k = app.current_position + 1;
-    let story = words.fill(Msg::StatusStory, &[("k", &words.number(k)), ("n", &words.number(app.library.order.len()))]);
+    let (k, n) = app.list_position();
+    let story = words.fill(Msg::StatusStory, &[("k", &words.number(k)), ("n", &words.number(n))]);
     let mut line = format!(" {story} · {} · {}", words.percent(app.view.percent()), words.text(app.focus.name()));
     if !app.search.query.is_empty() || app.search.editing {
         let n = app.search.hits.len();
@@ -334,8 +399,8 @@ fn draw_status(app: &App, buf: &mut Buffer, a: Area, styles: &Styles, chrome: &C
         line.push_str(&words.fill(Msg::SearchPrompt, &[("query", &app.search.query)]));
         line.push('▏');
     } else {
-        match app.message() {
-            Some(m) => line.push_str(m),
+        match app.message().map(String::from).or_else(|| app.fetch_status()) {
+            Some(m) => line.push_str(&m),
             None => {
                 use crate::app::keys::Action::*;
                 let key = |action| key_name(&app.keymap.key_for(action));

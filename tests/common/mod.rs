@@ -58,6 +58,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("QARI_STATE", dir.path("state.json"));
         cmd.env("QARI_CONFIG", dir.path("config.toml"));
+        cmd.env("QARI_DATA", dir.path("data"));
         cmd.env_remove("NO_COLOR");
         // the terminal the tests run in is not the one the program is given
         for k in ["TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "COLORFGBG", "LC_CTYPE"] {
