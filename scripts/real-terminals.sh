@@ -174,7 +174,10 @@ shoot mlterm mlterm-prepared "$(script ml-prepared "QARI_TERMINAL_SETUP=off exec
 MLTERM_OPTIONS=()
 ae=$(differ "$out/mlterm-app.png" "$out/mlterm-prepared.png" "$out/mlterm-diff.png")
 echo "mlterm --bidi app against mlterm with its bidi off: $ae pixels differ" | tee -a "$report"
-[ "$ae" = 0 ] || failed=1
+# mlterm antialiases glyphs that reach into the next cell after whichever cell it painted
+# last, so a handful of edge pixels can differ between two identical screens (seen: 2); one
+# misplaced letter is over a hundred pixels, a reversed screen tens of thousands
+[ "$ae" -le 24 ] || failed=1
 
 # the light palette's ink: the article with highlights on, then off (h)
 shoot mlterm mlterm-highlights-off "$(script ml-ink "exec '$qari' --no-state '$seed'")" h
